@@ -1,0 +1,45 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "ThuTuc",
+    products: [
+        .library(
+            name: "ThuTuc",
+            targets: [
+                "ThuTucText", "ThuTucKnowledge", "ThuTucImport",
+                "ThuTucSearch", "ThuTucDialogue", "ThuTucServer",
+            ]
+        ),
+        .executable(name: "thutuc", targets: ["thutuc"]),
+    ],
+    targets: [
+        // Glibc does not expose epoll, eventfd or accept4; this shim does.
+        .target(name: "CEpoll"),
+        // Vietnamese text: Unicode folding, syllables, tokens, typo and Telex repair.
+        .target(name: "ThuTucText"),
+        // The procedure catalogue, curated overlays, lexicon and templates: model, loader, validation.
+        .target(name: "ThuTucKnowledge", dependencies: ["ThuTucText"]),
+        // Turns the portal's flattened records into the Knowledge/ schema.
+        .target(name: "ThuTucImport", dependencies: ["ThuTucKnowledge"]),
+        // Question understanding and ranking: index, intents, scoring.
+        .target(name: "ThuTucSearch", dependencies: ["ThuTucText", "ThuTucKnowledge"]),
+        // Sessions, follow-ups, clarifications and answer rendering.
+        .target(name: "ThuTucDialogue", dependencies: ["ThuTucSearch", "ThuTucKnowledge"]),
+        // Configuration, the line protocol and the TCP server.
+        .target(name: "ThuTucServer", dependencies: ["ThuTucDialogue", "CEpoll"]),
+        .executableTarget(
+            name: "thutuc",
+            dependencies: ["ThuTucServer", "ThuTucDialogue", "ThuTucImport", "ThuTucKnowledge"]
+        ),
+        .executableTarget(
+            name: "thutuc-bench",
+            dependencies: ["ThuTucServer", "ThuTucDialogue", "ThuTucSearch", "ThuTucKnowledge", "CEpoll"]
+        ),
+        .testTarget(name: "ThuTucTextTests", dependencies: ["ThuTucText"]),
+        .testTarget(name: "ThuTucKnowledgeTests", dependencies: ["ThuTucKnowledge", "ThuTucImport"]),
+        .testTarget(name: "ThuTucSearchTests", dependencies: ["ThuTucSearch", "ThuTucDialogue"]),
+        .testTarget(name: "ThuTucServerTests", dependencies: ["ThuTucServer"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

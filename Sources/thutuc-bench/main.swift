@@ -1,0 +1,1 @@
+print("thutuc-bench: not built yet")
