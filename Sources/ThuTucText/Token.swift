@@ -1,0 +1,54 @@
+/// One word of normalised text, in the two forms the engine compares.
+///
+/// ``folded`` drops every mark ("đăng" → "dang") so that text typed without
+/// accents still matches. ``marked`` keeps the letter marks and the tone in a
+/// canonical ASCII spelling ("đăng" → "da(ng", "hoà" and "hòa" → "hoa2",
+/// "kí" and "ký" → "ki1"), so that a word typed with its accents can rank above
+/// one that matches only when folded. đ and d share a key on purpose: people
+/// type "d" for "đ" far more often than the two words differ.
+public struct Token: Sendable, Hashable {
+    /// What a token is made of.
+    public enum Kind: Sendable, Hashable {
+        case word
+        /// Digits, possibly with "." "," or "/" between them ("50.000", "14").
+        case number
+        /// A catalogue code such as "1.001193".
+        case code
+    }
+
+    /// The token as typed, in NFC-insensitive scalar form.
+    public var text: String
+    /// Lower-case ASCII without marks (non-Vietnamese letters kept as they are).
+    public var folded: String
+    /// The canonical accented key, or nil when the token carries no accent information.
+    public var marked: String?
+    public var kind: Kind
+    /// Whether the token as typed carried any tone or letter mark (including đ).
+    public var hasDiacritics: Bool
+
+    public init(text: String, folded: String, marked: String?, kind: Kind, hasDiacritics: Bool) {
+        self.text = text
+        self.folded = folded
+        self.marked = marked
+        self.kind = kind
+        self.hasDiacritics = hasDiacritics
+    }
+}
+
+/// A text split into tokens, with whether it was typed with accents.
+public struct NormalizedText: Sendable, Hashable {
+    public var tokens: [Token]
+    /// True when enough words carry accents that unaccented words are taken as
+    /// deliberately unaccented ("khai" in "đăng ký khai sinh").
+    public var isAccented: Bool
+
+    public init(tokens: [Token], isAccented: Bool) {
+        self.tokens = tokens
+        self.isAccented = isAccented
+    }
+
+    /// The folded words joined by single spaces ("dang ky khai sinh").
+    public var foldedText: String {
+        tokens.map(\.folded).joined(separator: " ")
+    }
+}
