@@ -1,0 +1,125 @@
+import Foundation
+
+/// Reads a Knowledge/ directory, collecting every problem with its FILE:LINE.
+///
+/// Layout: `procedures/*.jsonl` (the imported catalogue), `curated/*.jsonl`
+/// (our overlays), `lexicon/*.txt` and `templates/*.txt`.
+public enum KnowledgeLoader {
+    /// The outcome of a load: the knowledge read, and what was wrong with it.
+    public struct Report: Sendable {
+        public var knowledge: KnowledgeBase
+        public var problems: [KnowledgeProblem]
+        /// Wall-clock seconds spent reading and decoding.
+        public var seconds: Double
+
+        public var errors: [KnowledgeProblem] { problems.filter { $0.severity == .error } }
+    }
+
+    /// Loads `directory`, throwing ``KnowledgeError/invalid(_:)`` when it holds any error.
+    public static func load(directory: String) throws -> KnowledgeBase {
+        let report = try read(directory: directory)
+        let errors = report.errors
+        guard errors.isEmpty else { throw KnowledgeError.invalid(errors) }
+        return report.knowledge
+    }
+
+    /// Reads `directory` as far as possible and reports every problem; throws only
+    /// when the directory itself is missing.
+    public static func read(directory: String) throws -> Report {
+        let start = DispatchTime.now()
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw KnowledgeError.missing(directory)
+        }
+        var problems: [KnowledgeProblem] = []
+        let procedures = readProcedures(directory: directory + "/procedures", problems: &problems)
+        let codes = Set(procedures.map(\.code))
+        let overlays = readOverlays(directory: directory + "/curated", procedures: procedures, problems: &problems)
+        let lexicon = Lexicon.load(directory: directory + "/lexicon", problems: &problems)
+        let templates = AnswerTemplates.load(directory: directory + "/templates", problems: &problems)
+        if codes.isEmpty {
+            problems.append(KnowledgeProblem(file: directory + "/procedures", line: nil, message: "no procedures found"))
+        }
+        let knowledge = KnowledgeBase(procedures: procedures, overlays: overlays, lexicon: lexicon, templates: templates, directory: directory)
+        let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
+        return Report(knowledge: knowledge, problems: problems, seconds: seconds)
+    }
+
+    /// The `*.jsonl` files of `directory`, sorted, as full paths.
+    static func jsonLinesFiles(in directory: String) -> [String] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
+        return names.filter { $0.hasSuffix(".jsonl") }.sorted().map { directory + "/" + $0 }
+    }
+
+    private static func readProcedures(directory: String, problems: inout [KnowledgeProblem]) -> [Procedure] {
+        let files = jsonLinesFiles(in: directory)
+        // Files decode independently; spreading them over the cores halves start-up on two.
+        let results = ConcurrentMap.map(files) { path in decodeLines(Procedure.self, path: path) }
+        var procedures: [Procedure] = []
+        var seen: [String: SourceLocation] = [:]
+        for (path, result) in zip(files, results) {
+            problems += result.problems
+            for (line, procedure) in result.values {
+                if let first = seen[procedure.code] {
+                    problems.append(KnowledgeProblem(file: path, line: line, message: "duplicate code \(procedure.code), first at \(first)"))
+                    continue
+                }
+                seen[procedure.code] = SourceLocation(file: path, line: line)
+                problems += ProcedureValidator.problems(in: procedure, file: path, line: line)
+                procedures.append(procedure)
+            }
+        }
+        return procedures
+    }
+
+    private static func readOverlays(directory: String, procedures: [Procedure], problems: inout [KnowledgeProblem]) -> [String: Overlay] {
+        let names = Dictionary(procedures.map { ($0.code, $0.name) }, uniquingKeysWith: { first, _ in first })
+        var overlays: [String: Overlay] = [:]
+        var seen: [String: SourceLocation] = [:]
+        for path in jsonLinesFiles(in: directory) {
+            let result = decodeLines(Overlay.self, path: path)
+            problems += result.problems
+            for (line, overlay) in result.values {
+                guard let name = names[overlay.code] else {
+                    problems.append(KnowledgeProblem(file: path, line: line, message: "overlay for unknown code \(overlay.code)"))
+                    continue
+                }
+                if name != overlay.name {
+                    problems.append(KnowledgeProblem(file: path, line: line, message: "overlay name '\(overlay.name)' differs from the catalogue's '\(name)' for \(overlay.code)"))
+                    continue
+                }
+                if let first = seen[overlay.code] {
+                    problems.append(KnowledgeProblem(file: path, line: line, message: "second overlay for \(overlay.code), first at \(first)"))
+                    continue
+                }
+                seen[overlay.code] = SourceLocation(file: path, line: line)
+                overlays[overlay.code] = overlay
+            }
+        }
+        return overlays
+    }
+
+    /// Decodes one JSON value per non-blank line of `path`.
+    static func decodeLines<Value: Decodable>(_ type: Value.Type, path: String) -> (values: [(Int, Value)], problems: [KnowledgeProblem]) {
+        let lines: TextLines
+        do {
+            lines = try TextLines.read(path)
+        } catch {
+            return ([], [error])
+        }
+        let decoder = JSONDecoder()
+        var values: [(Int, Value)] = []
+        var problems: [KnowledgeProblem] = []
+        for line in lines {
+            if line.bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { continue }
+            do {
+                values.append((line.number, try decoder.decode(Value.self, from: Data(line.bytes))))
+            } catch let error as DecodingError {
+                problems.append(KnowledgeProblem(file: path, line: line.number, message: DecodingErrorText.describe(error)))
+            } catch {
+                problems.append(KnowledgeProblem(file: path, line: line.number, message: "\(error)"))
+            }
+        }
+        return (values, problems)
+    }
+}

@@ -1,0 +1,133 @@
+import Foundation
+import ThuTucText
+
+extension Lexicon {
+    /// The files with a structure of their own; every other `*.txt` holds mappings.
+    static let intentsFile = "intents.txt"
+    static let stopwordsFile = "stopwords.txt"
+    static let smalltalkFile = "smalltalk.txt"
+    /// The intents a cue can signal: overview is what a question without a cue asks.
+    static let cueIntents: Set<Intent> = [.documents, .time, .fee, .agency, .steps, .method, .legal, .eligibility, .result, .list]
+
+    /// Loads every `*.txt` in `directory`, collecting problems instead of stopping at the first.
+    static func load(directory: String, problems: inout [KnowledgeProblem]) -> Lexicon {
+        var lexicon = Lexicon()
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
+        for name in names.sorted() where name.hasSuffix(".txt") {
+            let path = directory + "/" + name
+            let lines: TextLines
+            do {
+                lines = try TextLines.read(path)
+            } catch {
+                problems.append(error)
+                continue
+            }
+            switch name {
+            case intentsFile:
+                lexicon.readCues(lines, path: path, problems: &problems)
+            case stopwordsFile:
+                lexicon.readStopwords(lines, path: path, problems: &problems)
+            case smalltalkFile:
+                lexicon.readSmalltalk(lines, path: path, problems: &problems)
+            default:
+                lexicon.readMappings(lines, path: path, problems: &problems)
+            }
+        }
+        return lexicon
+    }
+
+    /// A line's content without its comment, trimmed; nil when nothing is left.
+    static func content(of line: String) -> String? {
+        var scalars = String.UnicodeScalarView()
+        var previous: Unicode.Scalar = " "
+        for scalar in line.unicodeScalars {
+            if scalar == "#" && previous.properties.isWhitespace { break }
+            scalars.append(scalar)
+            previous = scalar
+        }
+        let text = String(scalars).collapsingWhitespace()
+        return text.isEmpty ? nil : text
+    }
+
+    private mutating func readMappings(_ lines: TextLines, path: String, problems: inout [KnowledgeProblem]) {
+        for line in lines {
+            guard let text = Self.content(of: line.text) else { continue }
+            let location = SourceLocation(file: path, line: line.number)
+            let sides = text.split(separator: "=", omittingEmptySubsequences: false)
+            guard sides.count == 2 else {
+                problems.append(KnowledgeProblem(file: path, line: line.number, message: "expected 'PHRASE = READING', got '\(text)'"))
+                continue
+            }
+            let phrases = sides[0].split(separator: ",").map { String($0).collapsingWhitespace() }
+            let readings = sides[1].split(separator: "|", omittingEmptySubsequences: false)
+                .map { String($0).collapsingWhitespace() }
+            guard !phrases.isEmpty, phrases.allSatisfy({ !$0.isEmpty }) else {
+                problems.append(KnowledgeProblem(file: path, line: line.number, message: "empty phrase before '='"))
+                continue
+            }
+            guard readings.count <= 2, readings.allSatisfy({ !$0.isEmpty }) else {
+                problems.append(KnowledgeProblem(file: path, line: line.number, message: "expected one reading, or two separated by '|', after '='"))
+                continue
+            }
+            for phrase in phrases {
+                mappings.append(Mapping(phrase: phrase, reading: readings[0], alternative: readings.count == 2 ? readings[1] : nil, location: location))
+            }
+        }
+    }
+
+    private mutating func readCues(_ lines: TextLines, path: String, problems: inout [KnowledgeProblem]) {
+        var current: Intent?
+        for line in lines {
+            guard let text = Self.content(of: line.text) else { continue }
+            if let section = Self.section(text) {
+                current = Intent(rawValue: section).flatMap { Self.cueIntents.contains($0) ? $0 : nil }
+                if current == nil {
+                    problems.append(KnowledgeProblem(file: path, line: line.number, message: "unknown intent section '[\(section)]'"))
+                    current = nil
+                }
+                continue
+            }
+            guard let intent = current else {
+                problems.append(KnowledgeProblem(file: path, line: line.number, message: "cue outside an intent section"))
+                continue
+            }
+            cues.append(Cue(intent: intent, phrase: text, location: SourceLocation(file: path, line: line.number)))
+        }
+    }
+
+    private mutating func readStopwords(_ lines: TextLines, path: String, problems: inout [KnowledgeProblem]) {
+        for line in lines {
+            guard let text = Self.content(of: line.text) else { continue }
+            if text.contains("=") || text.hasPrefix("[") {
+                problems.append(KnowledgeProblem(file: path, line: line.number, message: "a stopword line holds one word or phrase"))
+                continue
+            }
+            stopwords.append(text)
+        }
+    }
+
+    private mutating func readSmalltalk(_ lines: TextLines, path: String, problems: inout [KnowledgeProblem]) {
+        var current: SmalltalkKind?
+        for line in lines {
+            guard let text = Self.content(of: line.text) else { continue }
+            if let section = Self.section(text) {
+                current = SmalltalkKind(rawValue: section)
+                if current == nil {
+                    problems.append(KnowledgeProblem(file: path, line: line.number, message: "unknown smalltalk section '[\(section)]'"))
+                }
+                continue
+            }
+            guard let kind = current else {
+                problems.append(KnowledgeProblem(file: path, line: line.number, message: "phrase outside a smalltalk section"))
+                continue
+            }
+            smalltalk.append(Smalltalk(kind: kind, phrase: text, location: SourceLocation(file: path, line: line.number)))
+        }
+    }
+
+    /// The name inside "[name]", or nil when the line is not a section header.
+    static func section(_ text: String) -> String? {
+        guard text.hasPrefix("["), text.hasSuffix("]"), text.count > 2 else { return nil }
+        return String(text.dropFirst().dropLast()).collapsingWhitespace().lowercased()
+    }
+}

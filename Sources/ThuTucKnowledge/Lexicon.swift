@@ -1,0 +1,77 @@
+/// The Vietnamese vocabulary the engine reads questions with, loaded from
+/// `Knowledge/lexicon/*.txt`: abbreviations, everyday names, spelling variants,
+/// chat shorthand, intent cues, stopwords and smalltalk.
+public struct Lexicon: Sendable {
+    /// A phrase read as another ("sổ đỏ = giấy chứng nhận quyền sử dụng đất").
+    public struct Mapping: Sendable, Hashable {
+        public var phrase: String
+        public var reading: String
+        /// For ambiguous shorthand ("dk = đăng ký | được"): the reading used when
+        /// the phrase ends the question or comes before a negation or question word.
+        public var alternative: String?
+        public var location: SourceLocation
+
+        public init(phrase: String, reading: String, alternative: String?, location: SourceLocation) {
+            self.phrase = phrase
+            self.reading = reading
+            self.alternative = alternative
+            self.location = location
+        }
+    }
+
+    /// A phrase that signals what a question asks ("mất bao lâu" → time).
+    public struct Cue: Sendable, Hashable {
+        public var intent: Intent
+        public var phrase: String
+        public var location: SourceLocation
+
+        public init(intent: Intent, phrase: String, location: SourceLocation) {
+            self.intent = intent
+            self.phrase = phrase
+            self.location = location
+        }
+    }
+
+    /// The kinds of social turns the assistant answers without a procedure.
+    public enum SmalltalkKind: String, Sendable, CaseIterable {
+        case greeting, thanks, bye, identity, help
+    }
+
+    /// A smalltalk phrase and its kind.
+    public struct Smalltalk: Sendable, Hashable {
+        public var kind: SmalltalkKind
+        public var phrase: String
+        public var location: SourceLocation
+
+        public init(kind: SmalltalkKind, phrase: String, location: SourceLocation) {
+            self.kind = kind
+            self.phrase = phrase
+            self.location = location
+        }
+    }
+
+    public var mappings: [Mapping]
+    public var cues: [Cue]
+    public var stopwords: [String]
+    public var smalltalk: [Smalltalk]
+
+    public init(mappings: [Mapping] = [], cues: [Cue] = [], stopwords: [String] = [], smalltalk: [Smalltalk] = []) {
+        self.mappings = mappings
+        self.cues = cues
+        self.stopwords = stopwords
+        self.smalltalk = smalltalk
+    }
+}
+
+/// Where an entry came from, for FILE:LINE messages.
+public struct SourceLocation: Sendable, Hashable, CustomStringConvertible {
+    public var file: String
+    public var line: Int
+
+    public init(file: String, line: Int) {
+        self.file = file
+        self.line = line
+    }
+
+    public var description: String { "\(file):\(line)" }
+}

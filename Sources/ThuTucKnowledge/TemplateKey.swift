@@ -1,0 +1,120 @@
+/// Every piece of answer wording the renderer asks Knowledge/templates for,
+/// with the placeholders each may use. `thutuc check` fails when a key is
+/// missing or a template uses a placeholder its key does not offer.
+public enum TemplateKey: String, Sendable, CaseIterable {
+    case procedureTitle = "procedure.title"
+    case procedureLink = "procedure.link"
+    case overviewBody = "overview.body"
+    case overviewHint = "overview.hint"
+    case documentsHeader = "documents.header"
+    case documentsGroup = "documents.group"
+    case documentsItem = "documents.item"
+    case documentsItemForm = "documents.item-form"
+    case documentsNone = "documents.none"
+    case copiesOriginals = "copies.originals"
+    case copiesCopies = "copies.copies"
+    case copiesBoth = "copies.both"
+    case copiesUnstated = "copies.unstated"
+    case timeHeader = "time.header"
+    case timeLine = "time.line"
+    case timeSame = "time.same"
+    case timeUnknown = "time.unknown"
+    case timeBareNumber = "time.bare-number"
+    case feeHeader = "fee.header"
+    case feeLine = "fee.line"
+    case feeSame = "fee.same"
+    case feeNote = "fee.note"
+    case feeFree = "fee.free"
+    case feeUnknown = "fee.unknown"
+    case agencyBody = "agency.body"
+    case agencyAuthority = "agency.authority"
+    case agencyAddress = "agency.address"
+    case agencyPlace = "agency.place"
+    case agencyUnknown = "agency.unknown"
+    case stepsHeader = "steps.header"
+    case stepsItem = "steps.item"
+    case stepsGeneric = "steps.generic"
+    case tipsHeader = "tips.header"
+    case tipsItem = "tips.item"
+    case methodBody = "method.body"
+    case methodOnlineYes = "method.online-yes"
+    case methodOnlineNo = "method.online-no"
+    case methodPostYes = "method.post-yes"
+    case methodPostNo = "method.post-no"
+    case methodUnknown = "method.unknown"
+    case legalHeader = "legal.header"
+    case legalItem = "legal.item"
+    case legalItemBare = "legal.item-bare"
+    case legalNone = "legal.none"
+    case eligibilityBody = "eligibility.body"
+    case eligibilityNote = "eligibility.note"
+    case resultHeader = "result.header"
+    case resultItem = "result.item"
+    case resultNone = "result.none"
+    case listHeader = "list.header"
+    case listItem = "list.item"
+    case listMore = "list.more"
+    case listNone = "list.none"
+    case clarifyHeader = "clarify.header"
+    case clarifyItem = "clarify.item"
+    case clarifyFooter = "clarify.footer"
+    case choiceOutOfRange = "clarify.out-of-range"
+    case fallbackBody = "fallback.body"
+    case followUpWithoutFocus = "fallback.no-focus"
+    case smalltalkGreeting = "smalltalk.greeting"
+    case smalltalkThanks = "smalltalk.thanks"
+    case smalltalkBye = "smalltalk.bye"
+    case smalltalkIdentity = "smalltalk.identity"
+    case smalltalkHelp = "smalltalk.help"
+    case resetDone = "session.reset"
+    case replHelp = "repl.help"
+    case listSeparator = "label.separator"
+    case channelInPerson = "label.channel.truc-tiep"
+    case channelOnline = "label.channel.truc-tuyen"
+    case channelPost = "label.channel.buu-chinh"
+    case levelMinistry = "label.level.bo"
+    case levelProvince = "label.level.tinh"
+    case levelCommune = "label.level.xa"
+    case levelOther = "label.level.khac"
+    case unitWorkingDays = "label.unit.ngay-lam-viec"
+    case unitDays = "label.unit.ngay"
+    case unitHours = "label.unit.gio"
+    case unitMonths = "label.unit.thang"
+    case truncationMark = "label.truncated"
+
+    /// The placeholders this key's template may use.
+    public var placeholders: Set<String> {
+        switch self {
+        case .procedureTitle: ["name", "code"]
+        case .procedureLink: ["url", "retrieved"]
+        case .overviewBody: ["levels", "field", "channels", "time", "fee", "documents", "agencies"]
+        case .documentsGroup: ["title"]
+        case .documentsItem: ["number", "name", "copies"]
+        case .documentsItemForm: ["number", "name", "copies", "form"]
+        case .copiesOriginals, .copiesCopies: ["count"]
+        case .copiesBoth: ["originals", "copies"]
+        case .timeLine, .feeLine: ["channel", "value"]
+        case .timeSame, .feeSame: ["value"]
+        case .timeBareNumber: ["value"]
+        case .feeNote: ["note"]
+        case .agencyBody: ["agencies", "levels"]
+        case .agencyAuthority: ["authorities"]
+        case .agencyAddress: ["address"]
+        case .agencyPlace: ["place"]
+        case .stepsItem, .tipsItem: ["number", "text"]
+        case .stepsGeneric: ["documents", "channels", "agencies", "time", "fee", "results"]
+        case .methodBody: ["channels"]
+        case .legalItem: ["title", "number"]
+        case .legalItemBare: ["title"]
+        case .eligibilityBody: ["subjects"]
+        case .resultItem: ["name"]
+        case .listHeader: ["topic", "count"]
+        case .listItem: ["name", "code"]
+        case .listMore: ["count"]
+        case .clarifyItem: ["number", "label", "name", "code"]
+        case .choiceOutOfRange: ["count"]
+        case .fallbackBody, .followUpWithoutFocus, .smalltalkHelp, .smalltalkGreeting: ["hotline"]
+        default: []
+        }
+    }
+}

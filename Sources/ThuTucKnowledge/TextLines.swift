@@ -1,0 +1,57 @@
+import Foundation
+
+/// The lines of a UTF-8 text file, numbered from 1, without their line ends.
+struct TextLines: Sequence {
+    struct Line {
+        var number: Int
+        var bytes: ArraySlice<UInt8>
+        var text: String { String(decoding: bytes, as: UTF8.self) }
+    }
+
+    let bytes: [UInt8]
+
+    init(bytes: [UInt8]) {
+        self.bytes = bytes
+    }
+
+    /// Reads `path`; a missing or unreadable file is a ``KnowledgeProblem``.
+    static func read(_ path: String) throws(KnowledgeProblem) -> TextLines {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw KnowledgeProblem(file: path, line: nil, message: "cannot read the file")
+        }
+        let bytes = [UInt8](data)
+        if String(validating: bytes, as: UTF8.self) == nil {
+            let line = firstInvalidLine(bytes)
+            throw KnowledgeProblem(file: path, line: line, message: "not valid UTF-8")
+        }
+        return TextLines(bytes: bytes)
+    }
+
+    private static func firstInvalidLine(_ bytes: [UInt8]) -> Int {
+        var line = 1
+        var start = 0
+        for index in bytes.indices where bytes[index] == 0x0A {
+            if String(validating: bytes[start..<index], as: UTF8.self) == nil { return line }
+            line += 1
+            start = index + 1
+        }
+        return line
+    }
+
+    func makeIterator() -> AnyIterator<Line> {
+        var start = 0
+        var number = 0
+        let bytes = self.bytes
+        return AnyIterator {
+            guard start < bytes.count else { return nil }
+            number += 1
+            var end = start
+            while end < bytes.count && bytes[end] != 0x0A { end += 1 }
+            var lineEnd = end
+            if lineEnd > start && bytes[lineEnd - 1] == 0x0D { lineEnd -= 1 }
+            let line = Line(number: number, bytes: bytes[start..<lineEnd])
+            start = end + 1
+            return line
+        }
+    }
+}
