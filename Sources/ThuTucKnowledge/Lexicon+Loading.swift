@@ -6,6 +6,7 @@ extension Lexicon {
     static let intentsFile = "intents.txt"
     static let stopwordsFile = "stopwords.txt"
     static let smalltalkFile = "smalltalk.txt"
+    static let dialogueFile = "dialogue.txt"
     /// The intents a cue can signal: overview is what a question without a cue asks.
     static let cueIntents: Set<Intent> = [.documents, .time, .fee, .agency, .steps, .method, .legal, .eligibility, .result, .list]
 
@@ -28,7 +29,13 @@ extension Lexicon {
             case stopwordsFile:
                 lexicon.readStopwords(lines, path: path, problems: &problems)
             case smalltalkFile:
-                lexicon.readSmalltalk(lines, path: path, problems: &problems)
+                lexicon.smalltalk += readSections(lines, path: path, what: "smalltalk", problems: &problems) {
+                    Lexicon.SmalltalkKind(rawValue: $0).map { kind in { Smalltalk(kind: kind, phrase: $0, location: $1) } }
+                }
+            case dialogueFile:
+                lexicon.dialogue += readSections(lines, path: path, what: "dialogue", problems: &problems) {
+                    Lexicon.DialogueKind(rawValue: $0).map { kind in { DialoguePhrase(kind: kind, phrase: $0, location: $1) } }
+                }
             default:
                 lexicon.readMappings(lines, path: path, problems: &problems)
             }
@@ -106,23 +113,30 @@ extension Lexicon {
         }
     }
 
-    private mutating func readSmalltalk(_ lines: TextLines, path: String, problems: inout [KnowledgeProblem]) {
-        var current: SmalltalkKind?
+    /// Reads "[section]" headers and one phrase per line; `make` turns a section
+    /// name into a maker of entries, or nil for an unknown section.
+    private static func readSections<Entry>(
+        _ lines: TextLines, path: String, what: String, problems: inout [KnowledgeProblem],
+        make: (String) -> ((String, SourceLocation) -> Entry)?
+    ) -> [Entry] {
+        var entries: [Entry] = []
+        var current: ((String, SourceLocation) -> Entry)?
         for line in lines {
             guard let text = Self.content(of: line.text) else { continue }
             if let section = Self.section(text) {
-                current = SmalltalkKind(rawValue: section)
+                current = make(section)
                 if current == nil {
-                    problems.append(KnowledgeProblem(file: path, line: line.number, message: "unknown smalltalk section '[\(section)]'"))
+                    problems.append(KnowledgeProblem(file: path, line: line.number, message: "unknown \(what) section '[\(section)]'"))
                 }
                 continue
             }
-            guard let kind = current else {
-                problems.append(KnowledgeProblem(file: path, line: line.number, message: "phrase outside a smalltalk section"))
+            guard let current else {
+                problems.append(KnowledgeProblem(file: path, line: line.number, message: "phrase outside a \(what) section"))
                 continue
             }
-            smalltalk.append(Smalltalk(kind: kind, phrase: text, location: SourceLocation(file: path, line: line.number)))
+            entries.append(current(text, SourceLocation(file: path, line: line.number)))
         }
+        return entries
     }
 
     /// The name inside "[name]", or nil when the line is not a section header.

@@ -50,16 +50,42 @@ public struct Lexicon: Sendable {
         }
     }
 
+    /// Phrases that steer the conversation rather than ask something.
+    public enum DialogueKind: String, Sendable, CaseIterable {
+        /// "bắt đầu lại": forget the focus.
+        case reset
+        /// "còn … thì sao": ask the previous question about a new topic.
+        case continuation
+    }
+
+    /// A conversation-steering phrase and its kind.
+    public struct DialoguePhrase: Sendable, Hashable {
+        public var kind: DialogueKind
+        public var phrase: String
+        public var location: SourceLocation
+
+        public init(kind: DialogueKind, phrase: String, location: SourceLocation) {
+            self.kind = kind
+            self.phrase = phrase
+            self.location = location
+        }
+    }
+
     public var mappings: [Mapping]
     public var cues: [Cue]
     public var stopwords: [String]
     public var smalltalk: [Smalltalk]
+    public var dialogue: [DialoguePhrase]
 
-    public init(mappings: [Mapping] = [], cues: [Cue] = [], stopwords: [String] = [], smalltalk: [Smalltalk] = []) {
+    public init(
+        mappings: [Mapping] = [], cues: [Cue] = [], stopwords: [String] = [], smalltalk: [Smalltalk] = [],
+        dialogue: [DialoguePhrase] = []
+    ) {
         self.mappings = mappings
         self.cues = cues
         self.stopwords = stopwords
         self.smalltalk = smalltalk
+        self.dialogue = dialogue
     }
 }
 

@@ -24,6 +24,7 @@ public enum TemplateKey: String, Sendable, CaseIterable {
     case feeLine = "fee.line"
     case feeSame = "fee.same"
     case feeNote = "fee.note"
+    case feeAmount = "fee.amount"
     case feeFree = "fee.free"
     case feeUnknown = "fee.unknown"
     case agencyBody = "agency.body"
@@ -97,6 +98,7 @@ public enum TemplateKey: String, Sendable, CaseIterable {
         case .timeSame, .feeSame: ["value"]
         case .timeBareNumber: ["value"]
         case .feeNote: ["note"]
+        case .feeAmount: ["amount"]
         case .agencyBody: ["agencies", "levels"]
         case .agencyAuthority: ["authorities"]
         case .agencyAddress: ["address"]

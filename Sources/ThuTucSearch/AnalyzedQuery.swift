@@ -1,0 +1,65 @@
+import ThuTucKnowledge
+import ThuTucText
+
+/// A question after normalisation, repair, lexicon reading and intent detection:
+/// what the ranker searches for and what the dialogue layer decides with.
+public struct AnalyzedQuery: Sendable {
+    /// A word that takes part in the search.
+    public struct Term: Sendable, Hashable {
+        /// The word as it reached the ranker (after repair and lexicon reading).
+        public var text: String
+        var match: MatchToken
+        /// Less than 1 for words the engine guessed (typo repairs).
+        public var weight: Float
+        /// Whether the index knows the word at all.
+        public var isKnown: Bool { match.folded >= 0 }
+    }
+
+    /// One change made to the question before searching, for the why view.
+    public struct Rewrite: Sendable, Hashable {
+        public enum Kind: String, Sendable {
+            case typingMethod = "telex/vni"
+            case split
+            case typo
+            case lexicon
+        }
+
+        public var kind: Kind
+        public var from: String
+        public var to: String
+    }
+
+    public var text: String
+    public var normalized: NormalizedText
+    /// Content words, in question order.
+    public var terms: [Term]
+    /// The intent of the strongest cue, if any.
+    public var intent: Intent?
+    /// Every distinct intent cued, in question order.
+    public var intents: [Intent]
+    /// The cue phrases found, as typed.
+    public var cuePhrases: [String]
+    /// Catalogue codes typed in the question that the catalogue has.
+    public var codes: [String]
+    /// Numbers typed in the question ("2" answering a choice, "8" in "8 tuổi").
+    public var numbers: [Int]
+    /// Ages given as "N tuổi".
+    public var ages: [Int]
+    /// The smalltalk kind when the question is nothing but smalltalk.
+    public var smalltalk: Lexicon.SmalltalkKind?
+    public var rewrites: [Rewrite]
+    /// Words typed that the index does not know, even after repair.
+    public var unknownWords: [String]
+    /// "bắt đầu lại" and nothing else: the conversation should start over.
+    public var isReset = false
+    /// "còn … thì sao": the previous question, asked about a new topic.
+    public var isContinuation = false
+
+    /// The folded content words joined by spaces: the normalised query for the why view.
+    public var normalizedText: String {
+        terms.map(\.text).joined(separator: " ")
+    }
+
+    /// True when nothing in the question names a topic.
+    public var hasNoTopic: Bool { terms.isEmpty && codes.isEmpty }
+}

@@ -1,0 +1,72 @@
+import ThuTucKnowledge
+import ThuTucText
+
+/// The lexicon compiled into phrase sets over the index's term ids.
+struct LexiconMatcher: Sendable {
+    /// What a mapped phrase is read as.
+    struct Reading: Sendable {
+        var phrase: String
+        var reading: [Token]
+        var alternative: [Token]?
+        var readingText: String
+        var alternativeText: String?
+    }
+
+    var mappings = PhraseSet<Reading>()
+    var cues = PhraseSet<Intent>()
+    var stopwords = PhraseSet<Bool>()
+    var smalltalk = PhraseSet<Lexicon.SmalltalkKind>()
+    var dialogue = PhraseSet<Lexicon.DialogueKind>()
+    /// Every folded word the lexicon mentions.
+    var vocabulary = Set<Int32>()
+    /// One-word stopwords by folded id, with the accents they were written with
+    /// ("có" is one, "cổ" is not); -1 in the list means any accents.
+    var singleWordStopwordMarks: [Int32: [Int32]] = [:]
+
+    var singleWordStopwords: Set<Int32> { Set(singleWordStopwordMarks.keys) }
+
+    init(lexicon: Lexicon, terms: inout TermTable) {
+        func compile(_ text: String) -> (tokens: [Token], match: [MatchToken]) {
+            let tokens = TextNormalizer.normalize(text).tokens
+            var match: [MatchToken] = []
+            for token in tokens {
+                let folded = terms.internFolded(token.folded)
+                vocabulary.insert(folded)
+                match.append(MatchToken(folded: folded, marked: token.marked.map { terms.internMarked($0) } ?? MatchToken.unknown))
+            }
+            return (tokens, match)
+        }
+        for mapping in lexicon.mappings {
+            let phrase = compile(mapping.phrase)
+            let reading = compile(mapping.reading)
+            let alternative = mapping.alternative.map(compile)
+            mappings.insert(
+                phrase.match,
+                Reading(
+                    phrase: mapping.phrase, reading: reading.tokens, alternative: alternative?.tokens,
+                    readingText: mapping.reading, alternativeText: mapping.alternative
+                )
+            )
+        }
+        for cue in lexicon.cues {
+            cues.insert(compile(cue.phrase).match, cue.intent)
+        }
+        for stopword in lexicon.stopwords {
+            let match = compile(stopword).match
+            stopwords.insert(match, true)
+            if match.count == 1 { singleWordStopwordMarks[match[0].folded, default: []].append(match[0].marked) }
+        }
+        for entry in lexicon.smalltalk {
+            smalltalk.insert(compile(entry.phrase).match, entry.kind)
+        }
+        for entry in lexicon.dialogue {
+            dialogue.insert(compile(entry.phrase).match, entry.kind)
+        }
+    }
+
+    /// Whether a title word is a stopword, so that it does not count towards coverage.
+    func isStopword(_ token: MatchToken) -> Bool {
+        guard let marks = singleWordStopwordMarks[token.folded] else { return false }
+        return marks.contains { MatchToken(folded: token.folded, marked: $0).matches(token) }
+    }
+}

@@ -1,0 +1,230 @@
+import ThuTucKnowledge
+import ThuTucText
+
+/// Turns a question into an ``AnalyzedQuery``: repairs words the index does
+/// not know, reads lexicon phrases, finds intent cues and smalltalk, and drops
+/// stopwords, leaving the words that name the procedure.
+struct QueryAnalyzer: Sendable {
+    /// Weight of a word the engine corrected rather than read.
+    static let repairedWeight: Float = 0.85
+
+    let index: SearchIndex
+
+    /// A word being analysed: the token, how it matches, and whether a later
+    /// stage has used it up.
+    private struct Word {
+        var token: Token
+        var match: MatchToken
+        var weight: Float = 1
+        var consumed = false
+    }
+
+    func analyze(_ text: String) -> AnalyzedQuery {
+        let normalized = TextNormalizer.normalize(text)
+        var query = AnalyzedQuery(
+            text: text, normalized: normalized, terms: [], intent: nil, intents: [], cuePhrases: [],
+            codes: [], numbers: [], ages: [], smalltalk: nil, rewrites: [], unknownWords: []
+        )
+        var words: [Word] = []
+        for (position, token) in normalized.tokens.enumerated() {
+            switch token.kind {
+            case .code:
+                if index.knowledge.procedure(code: token.folded) != nil, !query.codes.contains(token.folded) {
+                    query.codes.append(token.folded)
+                }
+            case .number:
+                if let value = Int(token.folded) {
+                    query.numbers.append(value)
+                    let next = position + 1 < normalized.tokens.count ? normalized.tokens[position + 1].folded : ""
+                    if next == "tuoi" { query.ages.append(value) }
+                }
+            case .word:
+                words += repair(token, query: &query)
+            }
+        }
+        words = readLexicon(words, query: &query)
+        let steering = findDialogue(&words)
+        findCues(&words, query: &query)
+        let smalltalk = findSmalltalk(&words)
+        dropStopwords(&words)
+        for word in words where !word.consumed {
+            query.terms.append(AnalyzedQuery.Term(text: word.token.folded, match: word.match, weight: word.weight))
+            if word.match.folded < 0 { query.unknownWords.append(word.token.text) }
+        }
+        query.isContinuation = steering.contains(.continuation)
+        if query.terms.isEmpty, query.codes.isEmpty, query.intent == nil {
+            if steering.contains(.reset) {
+                query.isReset = true
+            } else if let smalltalk {
+                query.smalltalk = smalltalk
+            }
+        }
+        return query
+    }
+
+    private func matchToken(_ token: Token) -> MatchToken {
+        let folded = index.terms.foldedID(token.folded) ?? MatchToken.unknown
+        let marked: Int32
+        if let key = token.marked {
+            marked = index.terms.markedID(key) ?? MatchToken.unseenAccents
+        } else {
+            marked = MatchToken.unknown
+        }
+        return MatchToken(folded: folded, marked: marked)
+    }
+
+    /// The word as typed when the index knows it; otherwise its Telex/VNI
+    /// reading, a split into two known words, or its one-edit correction.
+    private func repair(_ token: Token, query: inout AnalyzedQuery) -> [Word] {
+        let match = matchToken(token)
+        if match.folded >= 0 { return [Word(token: token, match: match)] }
+        if let decoded = TypingMethodDecoder.decode(token.folded), let id = index.terms.foldedID(decoded.folded), index.corrections.isTarget(id) {
+            query.rewrites.append(.init(kind: .typingMethod, from: token.text, to: decoded.text))
+            return [Word(token: decoded, match: matchToken(decoded))]
+        }
+        if let parts = split(token.folded) {
+            query.rewrites.append(.init(kind: .split, from: token.text, to: parts.map(\.folded).joined(separator: " ")))
+            return parts.map { Word(token: $0, match: matchToken($0), weight: Self.repairedWeight) }
+        }
+        if let corrected = index.corrections.correct(token.folded) {
+            let word = index.terms.word(corrected)
+            query.rewrites.append(.init(kind: .typo, from: token.text, to: word))
+            let repaired = Token(text: word, folded: word, marked: nil, kind: .word, hasDiacritics: false)
+            return [Word(token: repaired, match: MatchToken(folded: corrected, marked: MatchToken.unknown), weight: Self.repairedWeight)]
+        }
+        return [Word(token: token, match: match)]
+    }
+
+    /// Two known words run together ("dangky"), split where both halves are correction targets.
+    private func split(_ word: String) -> [Token]? {
+        let bytes = Array(word.utf8)
+        guard bytes.count >= 4, bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+        var best: (parts: [Token], score: Int32)?
+        for cut in 2...(bytes.count - 2) {
+            let left = String(decoding: bytes[..<cut], as: UTF8.self)
+            let right = String(decoding: bytes[cut...], as: UTF8.self)
+            guard let leftID = index.terms.foldedID(left), let rightID = index.terms.foldedID(right),
+                index.corrections.isTarget(leftID), index.corrections.isTarget(rightID)
+            else { continue }
+            let score = min(index.documentFrequency[Int(leftID)], index.documentFrequency[Int(rightID)])
+            if best == nil || score > best?.score ?? 0 {
+                let parts = [left, right].map { Token(text: $0, folded: $0, marked: nil, kind: .word, hasDiacritics: false) }
+                best = (parts, score)
+            }
+        }
+        return best?.parts
+    }
+
+    /// Replaces lexicon phrases by their readings, longest phrase first.
+    private func readLexicon(_ words: [Word], query: inout AnalyzedQuery) -> [Word] {
+        let matches = words.map(\.match)
+        var output: [Word] = []
+        var position = 0
+        while position < words.count {
+            guard let entry = index.lexicon.mappings.longestMatch(in: matches, at: position) else {
+                output.append(words[position])
+                position += 1
+                continue
+            }
+            let end = position + entry.tokens.count
+            let reading = entry.payload
+            var tokens = reading.reading
+            var readingText = reading.readingText
+            if let alternative = reading.alternative, let alternativeText = reading.alternativeText {
+                let nextIsContent = end < words.count && !isStopword(at: end, in: matches)
+                if !nextIsContent {
+                    tokens = alternative
+                    readingText = alternativeText
+                }
+            }
+            let typed = words[position..<end].map(\.token.text).joined(separator: " ")
+            query.rewrites.append(.init(kind: .lexicon, from: typed, to: readingText))
+            let weight = words[position..<end].map(\.weight).min() ?? 1
+            for token in tokens {
+                output.append(Word(token: token, match: matchToken(token), weight: weight))
+            }
+            position = end
+        }
+        return output
+    }
+
+    private func isStopword(at position: Int, in matches: [MatchToken]) -> Bool {
+        index.lexicon.stopwords.longestMatch(in: matches, at: position) != nil
+    }
+
+    /// Marks intent cues as used and records the strongest one.
+    private func findCues(_ words: inout [Word], query: inout AnalyzedQuery) {
+        let matches = words.map(\.match)
+        var best: (intent: Intent, length: Int)?
+        var position = 0
+        while position < words.count {
+            guard let entry = index.lexicon.cues.longestMatch(in: matches, at: position) else {
+                position += 1
+                continue
+            }
+            let length = entry.tokens.count
+            for offset in 0..<length { words[position + offset].consumed = true }
+            query.cuePhrases.append(words[position..<(position + length)].map(\.token.text).joined(separator: " "))
+            if !query.intents.contains(entry.payload) { query.intents.append(entry.payload) }
+            if best == nil || length > best?.length ?? 0 { best = (entry.payload, length) }
+            position += length
+        }
+        query.intent = best?.intent
+    }
+
+    /// Marks conversation-steering phrases as used; returns their kinds.
+    private func findDialogue(_ words: inout [Word]) -> Set<Lexicon.DialogueKind> {
+        let matches = words.map(\.match)
+        var kinds = Set<Lexicon.DialogueKind>()
+        var position = 0
+        while position < words.count {
+            guard let entry = index.lexicon.dialogue.longestMatch(in: matches, at: position) else {
+                position += 1
+                continue
+            }
+            for offset in 0..<entry.tokens.count { words[position + offset].consumed = true }
+            kinds.insert(entry.payload)
+            position += entry.tokens.count
+        }
+        return kinds
+    }
+
+    /// Marks smalltalk phrases as used; returns the first kind found.
+    private func findSmalltalk(_ words: inout [Word]) -> Lexicon.SmalltalkKind? {
+        let matches = words.map(\.match)
+        var kind: Lexicon.SmalltalkKind?
+        var position = 0
+        while position < words.count {
+            guard !words[position].consumed, let entry = index.lexicon.smalltalk.longestMatch(in: matches, at: position) else {
+                position += 1
+                continue
+            }
+            for offset in 0..<entry.tokens.count where !words[position + offset].consumed {
+                words[position + offset].consumed = true
+            }
+            kind = kind ?? entry.payload
+            position += entry.tokens.count
+        }
+        return kind
+    }
+
+    /// Marks stopwords as used, except a word that forms a title phrase with
+    /// its neighbour ("co" in "cong ty co phan" typed without accents).
+    private func dropStopwords(_ words: inout [Word]) {
+        let matches = words.map(\.match)
+        var position = 0
+        while position < words.count {
+            guard !words[position].consumed, let entry = index.lexicon.stopwords.longestMatch(in: matches, at: position) else {
+                position += 1
+                continue
+            }
+            let length = entry.tokens.count
+            if length == 1 && index.isInTitlePhrase(matches, at: position) {
+                position += 1
+                continue
+            }
+            for offset in 0..<length { words[position + offset].consumed = true }
+            position += length
+        }
+    }
+}

@@ -1,0 +1,120 @@
+import ThuTucKnowledge
+
+extension SearchEngine {
+    /// BM25F over every field, accent-aware: a word typed with its accents
+    /// earns full credit where the index has the same accents, partial credit
+    /// where it matches only folded.
+    func bm25Scores(_ terms: [AnalyzedQuery.Term]) -> (scores: [Float], touched: [Int]) {
+        let count = index.procedures.count
+        var scores = [Float](repeating: 0, count: count)
+        var frequency = [Float](repeating: 0, count: count)
+        var touched: [Int] = []
+        var touchedByTerm: [Int] = []
+        var inScores = [Bool](repeating: false, count: count)
+        let weights = IndexField.allCases.map(\.weight)
+        let norms = IndexField.allCases.map(\.lengthNormalization)
+
+        func add(_ postings: [Posting], credit: Float) {
+            for posting in postings {
+                let document = Int(posting.document)
+                let field = Int(posting.field)
+                let length = index.procedures[document].lengths[field]
+                let norm = 1 - norms[field] + norms[field] * length / index.averageLength[field]
+                if frequency[document] == 0 { touchedByTerm.append(document) }
+                frequency[document] += weights[field] * credit * Float(posting.frequency) / norm
+            }
+        }
+
+        for term in terms where term.isKnown {
+            let folded = Int(term.match.folded)
+            switch term.match.marked {
+            case MatchToken.unknown:
+                add(index.postings[folded], credit: 1)
+            case MatchToken.unseenAccents:
+                add(index.postings[folded], credit: parameters.accentMismatchCredit)
+            default:
+                add(index.postings[folded], credit: parameters.accentMismatchCredit)
+                add(index.markedPostings[Int(term.match.marked)], credit: 1 - parameters.accentMismatchCredit)
+            }
+            let idf = index.idf(term.match.folded) * term.weight
+            for document in touchedByTerm {
+                let x = frequency[document]
+                scores[document] += idf * x * (parameters.k1 + 1) / (parameters.k1 + x)
+                frequency[document] = 0
+                if !inScores[document] {
+                    inScores[document] = true
+                    touched.append(document)
+                }
+            }
+            touchedByTerm.removeAll(keepingCapacity: true)
+        }
+        return (scores, touched)
+    }
+
+    /// The `count` best-scoring positions among `touched`.
+    func topPositions(_ scores: [Float], touched: [Int], count: Int) -> [Int] {
+        guard touched.count > count else { return touched }
+        return Array(touched.sorted { scores[$0] != scores[$1] ? scores[$0] > scores[$1] : $0 < $1 }.prefix(count))
+    }
+
+    /// How well the best of a procedure's titles matches the question: an
+    /// F-measure of question coverage and title coverage, weighted by how
+    /// much each word tells procedures apart, plus a bonus for word order.
+    func bestTitleMatch(
+        _ procedure: IndexedProcedure, terms: [AnalyzedQuery.Term], weights: [Float], total: Float
+    ) -> (match: Float, coverage: Float, index: Int) {
+        var best: (match: Float, coverage: Float, index: Int) = (0, 0, 0)
+        for (titleIndex, title) in procedure.titles.enumerated() {
+            var titleTotal: Float = 0
+            var titleMatched: Float = 0
+            var queryMatched: Float = 0
+            var termCredit = [Float](repeating: 0, count: terms.count)
+            var lastMatchPosition = [Int](repeating: -2, count: terms.count)
+            for position in 0..<title.count {
+                let word = MatchToken(folded: title.folded[position], marked: title.marked[position])
+                let isStop = index.lexicon.isStopword(word)
+                let weight = isStop ? 0 : index.titleWeight(word.folded)
+                titleTotal += weight
+                var wordCredit: Float = 0
+                for (termIndex, term) in terms.enumerated() where term.match.folded == word.folded && term.isKnown {
+                    let credit = term.match.matches(word) ? 1 : parameters.accentMismatchCredit
+                    wordCredit = max(wordCredit, credit)
+                    if credit > termCredit[termIndex] { termCredit[termIndex] = credit }
+                    lastMatchPosition[termIndex] = position
+                }
+                titleMatched += weight * wordCredit
+            }
+            for (termIndex, credit) in termCredit.enumerated() { queryMatched += weights[termIndex] * credit }
+            guard queryMatched > 0, titleTotal > 0 else { continue }
+            let recall = queryMatched / total
+            let precision = min(1, titleMatched / titleTotal)
+            let beta2 = parameters.beta * parameters.beta
+            var match = (1 + beta2) * precision * recall / max(beta2 * precision + recall, 1e-6)
+            var pairs = 0
+            var ordered = 0
+            for termIndex in 1..<max(terms.count, 1) where terms[termIndex - 1].isKnown && terms[termIndex].isKnown {
+                pairs += 1
+                if lastMatchPosition[termIndex - 1] >= 0, lastMatchPosition[termIndex] == lastMatchPosition[termIndex - 1] + 1 {
+                    ordered += 1
+                }
+            }
+            if pairs > 0 { match *= 1 + parameters.orderBonus * Float(ordered) / Float(pairs) }
+            match = min(match, 1)
+            if match > best.match { best = (match, recall, titleIndex) }
+        }
+        return best
+    }
+
+    /// Share of the question's weight found in the procedure's fields other
+    /// than the document list, which mentions too much to vouch for a topic.
+    func fieldCoverage(_ position: Int, terms: [AnalyzedQuery.Term], weights: [Float], total: Float) -> Float {
+        var matched: Float = 0
+        for (termIndex, term) in terms.enumerated() where term.isKnown {
+            let postings = index.postings[Int(term.match.folded)]
+            if postings.contains(where: { Int($0.document) == position && $0.field != UInt8(IndexField.document.rawValue) }) {
+                matched += weights[termIndex]
+            }
+        }
+        return matched / total
+    }
+}

@@ -1,0 +1,19 @@
+import ThuTucKnowledge
+
+extension SearchEngine {
+    /// The question's words found in each field of the procedure at `position`,
+    /// for the why view (not on the answering path).
+    public func matchedWords(_ query: AnalyzedQuery, position: Int) -> [(field: String, words: [String])] {
+        var byField: [IndexField: [String]] = [:]
+        for term in query.terms where term.isKnown {
+            for posting in index.postings[Int(term.match.folded)] where Int(posting.document) == position {
+                if let field = IndexField(rawValue: Int(posting.field)), !(byField[field]?.contains(term.text) ?? false) {
+                    byField[field, default: []].append(term.text)
+                }
+            }
+        }
+        return IndexField.allCases.compactMap { field in
+            byField[field].map { ("\(field)", $0) }
+        }
+    }
+}

@@ -1,0 +1,135 @@
+import ThuTucKnowledge
+import ThuTucText
+
+/// Finds the procedure a question is about: BM25F over names, aliases,
+/// fields, results, documents and agencies, refined by how well the best title
+/// covers the question (accent-aware, with a word-order bonus), then level
+/// variants folded together by the deployment's level preference.
+public struct SearchEngine: Sendable {
+    public let index: SearchIndex
+    public let options: SearchOptions
+    let parameters = RankingParameters()
+    private let analyzer: QueryAnalyzer
+
+    public init(index: SearchIndex, options: SearchOptions = SearchOptions()) {
+        self.index = index
+        self.options = options
+        self.analyzer = QueryAnalyzer(index: index)
+    }
+
+    public init(knowledge: KnowledgeBase, options: SearchOptions = SearchOptions()) {
+        self.init(index: SearchIndex(knowledge: knowledge), options: options)
+    }
+
+    public var knowledge: KnowledgeBase { index.knowledge }
+
+    /// Normalises and reads a question without searching.
+    public func analyze(_ text: String) -> AnalyzedQuery {
+        analyzer.analyze(text)
+    }
+
+    /// Analyses and searches `text`.
+    public func search(_ text: String) -> SearchResult {
+        search(analyze(text))
+    }
+
+    /// Searches an analysed question and decides what to answer.
+    public func search(_ query: AnalyzedQuery) -> SearchResult {
+        if let code = query.codes.first, let position = index.knowledge.position(of: code) {
+            let candidate = Candidate(
+                position: position, procedure: index.knowledge.procedures[position], score: 1, bm25: 0,
+                titleMatch: 1, titleCoverage: 1, coverage: 1, bestTitle: 0
+            )
+            return SearchResult(query: query, candidates: [candidate], decision: .answer(candidate), confidence: 1)
+        }
+        let candidates = rank(query)
+        if query.intent == .list, let listing = list(query) {
+            return SearchResult(query: query, candidates: candidates, decision: listing, confidence: 1)
+        }
+        let (decision, confidence) = decide(candidates)
+        return SearchResult(query: query, candidates: candidates, decision: decision, confidence: confidence)
+    }
+
+    /// Candidates ranked best first, one per family of level variants.
+    public func rank(_ query: AnalyzedQuery, limit: Int = 10) -> [Candidate] {
+        let terms = distinctTerms(query.terms)
+        guard terms.contains(where: \.isKnown) else { return [] }
+        let bm25 = bm25Scores(terms)
+        let pool = topPositions(bm25.scores, touched: bm25.touched, count: parameters.candidatePool)
+        let titleWeights = terms.map { $0.isKnown ? index.titleWeight($0.match.folded) * $0.weight : parameters.unknownWordWeight }
+        let totalWeight = titleWeights.reduce(0, +)
+        guard totalWeight > 0 else { return [] }
+
+        var best: [Int32: Candidate] = [:]
+        for position in pool {
+            let procedure = index.procedures[position]
+            let title = bestTitleMatch(procedure, terms: terms, weights: titleWeights, total: totalWeight)
+            let coverage = fieldCoverage(position, terms: terms, weights: titleWeights, total: totalWeight)
+            var score = bm25.scores[position] + parameters.titleWeight * totalWeight * title.match
+            score *= 1 - parameters.levelStep * Float(options.levelRank(procedure.levels))
+            if let ages = procedure.ages, !query.ages.isEmpty {
+                score *= query.ages.contains(where: ages.contains) ? parameters.ageFits : parameters.ageContradicts
+            }
+            let candidate = Candidate(
+                position: position, procedure: index.knowledge.procedures[position], score: score,
+                bm25: bm25.scores[position], titleMatch: title.match, titleCoverage: title.coverage,
+                coverage: max(coverage, title.coverage), bestTitle: title.index
+            )
+            if let existing = best[procedure.family], !isBetter(candidate, than: existing) { continue }
+            best[procedure.family] = candidate
+        }
+        var ranked = best.values.map { representative(of: $0) }
+        ranked.sort { $0.score != $1.score ? $0.score > $1.score : $0.procedure.code < $1.procedure.code }
+        return Array(ranked.prefix(limit))
+    }
+
+    /// Decides between answering, asking back and admitting nothing fits.
+    func decide(_ candidates: [Candidate]) -> (SearchResult.Decision, Float) {
+        guard let leader = candidates.first else { return (.notFound, 0) }
+        let confidence = min(1, 0.5 * leader.coverage + 0.5 * leader.titleMatch)
+        if leader.coverage < parameters.minimumCoverage || leader.titleMatch < parameters.minimumTitleMatch {
+            return (.notFound, confidence)
+        }
+        let rivals = candidates.dropFirst().prefix(4).filter { $0.score >= parameters.clarifyRatio * leader.score }
+        if !rivals.isEmpty, leader.titleMatch < parameters.clarifyTitleCeiling {
+            let choices = ChoiceLabeler.label([leader] + rivals)
+            let margin = rivals[0].score / max(leader.score, 1e-6)
+            return (.clarify(choices), confidence * (1 - margin) + 0.1)
+        }
+        let margin = candidates.count > 1 ? 1 - candidates[1].score / max(leader.score, 1e-6) : 1
+        return (.answer(leader), min(1, confidence * (0.7 + 0.3 * margin) + 0.1 * margin))
+    }
+
+    private func isBetter(_ candidate: Candidate, than other: Candidate) -> Bool {
+        candidate.score != other.score ? candidate.score > other.score : candidate.procedure.code < other.procedure.code
+    }
+
+    /// The family member the deployment prefers, carrying the family's best score.
+    private func representative(of candidate: Candidate) -> Candidate {
+        let family = index.procedures[candidate.position].family
+        let members = index.families[Int(family)]
+        guard members.count > 1 else { return candidate }
+        let chosen = members.min { lhs, rhs in
+            let left = options.levelRank(index.procedures[Int(lhs)].levels)
+            let right = options.levelRank(index.procedures[Int(rhs)].levels)
+            return left != right ? left < right : index.knowledge.procedures[Int(lhs)].code < index.knowledge.procedures[Int(rhs)].code
+        }
+        guard let chosen, Int(chosen) != candidate.position else { return candidate }
+        return Candidate(
+            position: Int(chosen), procedure: index.knowledge.procedures[Int(chosen)], score: candidate.score,
+            bm25: candidate.bm25, titleMatch: candidate.titleMatch, titleCoverage: candidate.titleCoverage,
+            coverage: candidate.coverage, bestTitle: candidate.bestTitle
+        )
+    }
+
+    /// Each folded word once, keeping its first occurrence.
+    private func distinctTerms(_ terms: [AnalyzedQuery.Term]) -> [AnalyzedQuery.Term] {
+        var seen = Set<Int32>()
+        var result: [AnalyzedQuery.Term] = []
+        for term in terms {
+            if term.isKnown, !seen.insert(term.match.folded).inserted { continue }
+            result.append(term)
+        }
+        return result
+    }
+}
