@@ -1,0 +1,184 @@
+import ThuTucKnowledge
+
+/// Reads the flattened channel table of `cach_thuc_thuc_hien`.
+///
+/// The portal's table "Hình thức nộp | Thời gian | Phí, lệ phí | Mô tả"
+/// arrives with its cells run together:
+/// `Hình thức nộpThời gianPhí, lệ phíMô tảTrực tuyến3 Ngày làm việc7,000 Việt Nam Đồng(note)description…Trực tiếp…`.
+///
+/// A row starts with a channel label ("Trực tiếp", "Trực tuyến", "Dịch vụ bưu
+/// chính", capitalised exactly) immediately followed by a time cell and a fee
+/// cell. That whole shape is required, so a label inside the free-text
+/// description (": nộp hồ sơ trực tuyến qua…", "+ Trực tiếp: nộp…") does not
+/// start a row. The description itself is prose and is not kept.
+public enum ChannelTableParser {
+    /// A row as it stands in the source, before its cells are interpreted.
+    public struct Row: Sendable, Hashable {
+        public var kind: Channel.Kind
+        /// The time cell, or nil when it says "Không có thông tin".
+        public var time: String?
+        public var fee: String
+        /// The text in parentheses right after the fee, without them.
+        public var note: String?
+        /// Whether the note's parenthesis never closed before the next row.
+        public var noteUnbalanced: Bool
+    }
+
+    static let header = "Hình thức nộpThời gianPhí, lệ phíMô tả".scalarArray
+    static let labels: [(label: [Unicode.Scalar], kind: Channel.Kind)] = Channel.Kind.allCases.map { ($0.label.scalarArray, $0) }
+    /// The first scalars of the labels, to reject most offsets at a glance.
+    static let labelInitials = Set(labels.compactMap(\.label.first))
+    /// A free-text time cell ("Không quy định", "Hệ thống … tự động …") is at most this long.
+    static let longestTextTime = 200
+
+    /// The channels of one record, in source order, exact repeats removed.
+    public static func parse(_ text: String) -> (channels: [Channel], problems: [ImportProblem]) {
+        guard !PortalText.isEmptyValue(text) else { return ([], []) }
+        let (rows, skipped) = rows(in: text)
+        var problems: [ImportProblem] = []
+        if rows.isEmpty {
+            return ([], [ImportProblem(.channelsUnreadable, PortalText.clean(text))])
+        }
+        if let skipped { problems.append(ImportProblem(.channelsTextBeforeFirstRow, skipped)) }
+        var channels: [Channel] = []
+        for row in rows {
+            let time = row.time.map(ProcessingTimeParser.parse)
+            if let time, time.value == nil { problems.append(ImportProblem(.timeWithoutNumber, time.text)) }
+            let (fee, feeProblems) = FeeParser.parse(cell: row.fee, note: row.note)
+            problems += feeProblems
+            if row.noteUnbalanced { problems.append(ImportProblem(.feeNoteUnbalanced, row.note ?? "")) }
+            let channel = Channel(kind: row.kind, time: time, fee: fee)
+            if !channels.contains(channel) { channels.append(channel) }
+        }
+        let kinds = channels.map(\.kind)
+        if Set(kinds).count < kinds.count {
+            problems.append(ImportProblem(.channelKindRepeated, "\(kinds.count) rows"))
+        }
+        return (channels, problems)
+    }
+
+    /// The rows of the table, and the text skipped before the first one if any.
+    public static func rows(in text: String) -> (rows: [Row], skipped: String?) {
+        let scalars = ScalarText(text)
+        var offset = scalars.matches(header, at: 0) ? header.count : 0
+        let bodyStart = offset
+        var rows: [Row] = []
+        var skippedEnd: Int?
+        while offset < scalars.count {
+            guard let start = rowStart(in: scalars, at: offset) else {
+                if rows.isEmpty { skippedEnd = offset + 1 }
+                offset += 1
+                continue
+            }
+            var end = start.feeEnd
+            var note: String?
+            var unbalanced = false
+            if scalars.scalar(at: end) == "(" {
+                let scan = noteEnd(in: scalars, openingAt: end)
+                note = scalars.string(end + 1..<scan.contentEnd)
+                unbalanced = !scan.closed
+                end = scan.resumeAt
+            }
+            rows.append(Row(kind: start.kind, time: start.time, fee: start.fee, note: note, noteUnbalanced: unbalanced))
+            offset = end
+        }
+        let skipped = skippedEnd.map { PortalText.clean(scalars.string(bodyStart..<$0)) }
+        return (rows, skipped.flatMap { $0.isEmpty ? nil : $0 })
+    }
+
+    private struct RowStart {
+        var kind: Channel.Kind
+        var time: String?
+        var fee: String
+        var feeEnd: Int
+    }
+
+    /// The row that starts at `offset`: a label, a time cell and a fee cell, run together.
+    private static func rowStart(in scalars: ScalarText, at offset: Int) -> RowStart? {
+        guard let initial = scalars.scalar(at: offset), labelInitials.contains(initial),
+              let (label, kind) = labels.first(where: { scalars.matches($0.label, at: offset) }) else { return nil }
+        let timeStart = offset + label.count
+        guard let (time, feeStart) = timeCell(in: scalars, at: timeStart),
+              let feeLength = FeeParser.cellLength(in: scalars, at: feeStart) else { return nil }
+        let fee = scalars.string(feeStart..<feeStart + feeLength)
+        return RowStart(kind: kind, time: time, fee: fee, feeEnd: feeStart + feeLength)
+    }
+
+    /// The time cell at `offset` and where the fee cell starts; the time is nil for "Không có thông tin".
+    private static func timeCell(in scalars: ScalarText, at offset: Int) -> (String?, Int)? {
+        let notAvailable = PortalText.notAvailable.scalarArray
+        if scalars.matches(notAvailable, at: offset) {
+            let feeStart = offset + notAvailable.count
+            return FeeParser.cellLength(in: scalars, at: feeStart) == nil ? nil : (nil, feeStart)
+        }
+        if scalars.isDigit(at: offset) {
+            return numericTimeCell(in: scalars, at: offset)
+        }
+        return textTimeCell(in: scalars, at: offset)
+    }
+
+    /// "3 Ngày làm việc", "1.5 Ngày làm việc" or a bare "1".
+    ///
+    /// A bare number runs straight into the fee, and when the fee is an amount
+    /// the digits are ambiguous ("120,000 VNĐ" after a time of "1"). The time
+    /// then takes the fewest leading digits that leave a well-formed amount
+    /// (no leading zero, comma groups of three): times are short, amounts long.
+    private static func numericTimeCell(in scalars: ScalarText, at offset: Int) -> (String?, Int)? {
+        guard let (_, numberEnd) = ProcessingTimeParser.number(in: scalars, at: offset) else { return nil }
+        if let unitLength = ProcessingTimeParser.unitLength(in: scalars, at: numberEnd) {
+            let feeStart = numberEnd + unitLength
+            guard FeeParser.cellLength(in: scalars, at: feeStart) != nil else { return nil }
+            return (scalars.string(offset..<feeStart), feeStart)
+        }
+        if let next = scalars.scalar(at: numberEnd), !next.isASCIIDigit, next != ",", next != " ",
+           FeeParser.cellLength(in: scalars, at: numberEnd) != nil {
+            return (scalars.string(offset..<numberEnd), numberEnd)
+        }
+        let digitsEnd = scalars.digitRunEnd(from: offset)
+        for split in offset + 1..<digitsEnd where FeeParser.amountLength(in: scalars, at: split) != nil {
+            return (scalars.string(offset..<split), split)
+        }
+        return nil
+    }
+
+    /// A time cell in words ("Không quy định"): it starts with a capital, stays
+    /// on one line, holds no channel label and ends where a fee cell begins.
+    private static func textTimeCell(in scalars: ScalarText, at offset: Int) -> (String?, Int)? {
+        guard let first = scalars.scalar(at: offset), first.isUppercaseLetter else { return nil }
+        var end = offset + 1
+        while end < scalars.count, end - offset <= longestTextTime {
+            let scalar = scalars[end]
+            if scalar == "\n" || scalar == "\t" { return nil }
+            if labelInitials.contains(scalar), labels.contains(where: { scalars.matches($0.label, at: end) }) { return nil }
+            if FeeParser.cellLength(in: scalars, at: end) != nil {
+                return (scalars.string(offset..<end), end)
+            }
+            end += 1
+        }
+        return nil
+    }
+
+    /// Where the note that opens at `open` ends.
+    ///
+    /// Notes nest parentheses. When the closing one is missing, the note stops
+    /// at the next row and is cut after its last ")" so that it does not
+    /// swallow the description that follows.
+    private static func noteEnd(in scalars: ScalarText, openingAt open: Int) -> (contentEnd: Int, resumeAt: Int, closed: Bool) {
+        var depth = 0
+        var lastClose: Int?
+        var offset = open
+        while offset < scalars.count {
+            if offset > open, rowStart(in: scalars, at: offset) != nil { break }
+            let scalar = scalars[offset]
+            if scalar == "(" { depth += 1 }
+            if scalar == ")" {
+                depth -= 1
+                if depth == 0 { return (offset, offset + 1, true) }
+                lastClose = offset
+            }
+            offset += 1
+        }
+        if let lastClose { return (lastClose + 1, lastClose + 1, false) }
+        return (offset, offset, false)
+    }
+}

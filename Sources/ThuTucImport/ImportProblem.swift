@@ -1,0 +1,72 @@
+/// Something the importer could only partly read, or deliberately left out,
+/// in one record. The record is still written; the report counts these.
+public struct ImportProblem: Sendable, Hashable {
+    /// What went wrong, as a stable kebab-case name for the report.
+    public enum Kind: String, Sendable, CaseIterable, Comparable {
+        case codeDiffersFromFileName = "code-differs-from-file-name"
+        case levelUnknown = "level-unknown"
+        case listEntryGarbled = "list-entry-garbled"
+        case channelsUnreadable = "channels-unreadable"
+        case channelsTextBeforeFirstRow = "channels-text-before-first-row"
+        case channelKindRepeated = "channel-kind-repeated"
+        case timeWithoutNumber = "time-without-number"
+        case feeForeignCurrency = "fee-foreign-currency"
+        case feeAmountImplausible = "fee-amount-implausible"
+        case feeAmountScaledFromNote = "fee-amount-scaled-from-note"
+        case feeFreeButNoteHasRates = "fee-free-but-note-has-rates"
+        case feeNoteUnbalanced = "fee-note-unbalanced"
+        case feeNoteWithoutFeeDropped = "fee-note-without-fee-dropped"
+        case documentsUnreadable = "documents-unreadable"
+        case documentsHeadingGarbled = "documents-heading-garbled"
+        case documentsTrailingText = "documents-trailing-text"
+        case documentNoteDropped = "document-note-dropped"
+        case documentNameMissing = "document-name-missing"
+        case legalUnreadable = "legal-unreadable"
+        case legalWithoutNumber = "legal-without-number"
+        case resultsUnreadable = "results-unreadable"
+        case resultCodeMissing = "result-code-missing"
+        case resultCodeInvalid = "result-code-invalid"
+
+        /// One line saying what the importer did about it.
+        public var summary: String {
+            switch self {
+            case .codeDiffersFromFileName: "ma_thu_tuc differs from the file name; the record's code is kept"
+            case .levelUnknown: "a cap_thuc_hien label is not a known level; it is left out"
+            case .listEntryGarbled: "an agency or subject entry holds page text, not a name; it is left out"
+            case .channelsUnreadable: "cach_thuc_thuc_hien has text but no channel row; no channels kept"
+            case .channelsTextBeforeFirstRow: "text before the first channel row is skipped"
+            case .channelKindRepeated: "several rows for one channel kind (cases that differ); all are kept"
+            case .timeWithoutNumber: "a processing time with no number (\"Không quy định\"); text kept, value null"
+            case .feeForeignCurrency: "a fee in a foreign currency; text kept, amount null (amounts are in đồng)"
+            case .feeAmountImplausible: "a fee under 1,000 đồng that its note does not confirm; amount null"
+            case .feeAmountScaledFromNote: "a fee under 1,000 đồng whose note states it in thousands; amount taken from the note"
+            case .feeFreeButNoteHasRates: "\"Miễn phí\" with rates in the note; amount 0, note kept"
+            case .feeNoteUnbalanced: "a fee note whose parenthesis never closes; cut at its last ')'"
+            case .feeNoteWithoutFeeDropped: "a note after a missing fee (list markers like \"1\"); dropped"
+            case .documentsUnreadable: "thanh_phan_ho_so has text but no document table; no documents kept"
+            case .documentsHeadingGarbled: "a document group heading holds another field's text; heading dropped"
+            case .documentsTrailingText: "text after the last document count; kept only if it names a document"
+            case .documentNoteDropped: "a \"0 bản chính\" row that is a note, not a document; dropped"
+            case .documentNameMissing: "a document row with only a form file; the file name is used as the name"
+            case .legalUnreadable: "can_cu_phap_ly has text but no legal table; no references kept"
+            case .legalWithoutNumber: "a legal reference without a recognisable number; title kept, number null"
+            case .resultsUnreadable: "ket_qua_xu_ly has text but no \"Mã:\" entry; no results kept"
+            case .resultCodeMissing: "a result code cell holds no code (\"Chưa xác định\"); code null"
+            case .resultCodeInvalid: "a result code that is placeholder text (\"vgvj\"); code null"
+            }
+        }
+
+        public static func < (lhs: Kind, rhs: Kind) -> Bool {
+            lhs.rawValue < rhs.rawValue
+        }
+    }
+
+    public var kind: Kind
+    /// The source text concerned, shortened, for people reading the report.
+    public var detail: String
+
+    public init(_ kind: Kind, _ detail: String = "") {
+        self.kind = kind
+        self.detail = detail.count > 80 ? String(detail.prefix(77)) + "..." : detail
+    }
+}
