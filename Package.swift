@@ -7,7 +7,7 @@ let package = Package(
         .library(
             name: "ThuTuc",
             targets: [
-                "ThuTucText", "ThuTucKnowledge", "ThuTucImport",
+                "ThuTucText", "ThuTucJSON", "ThuTucKnowledge", "ThuTucImport",
                 "ThuTucSearch", "ThuTucDialogue", "ThuTucServer",
             ]
         ),
@@ -18,8 +18,10 @@ let package = Package(
         .target(name: "CEpoll"),
         // Vietnamese text: Unicode folding, syllables, tokens, typo and Telex repair.
         .target(name: "ThuTucText"),
+        // A strict, bounded, fast JSON reader and a reply writer, for knowledge files and requests.
+        .target(name: "ThuTucJSON"),
         // The procedure catalogue, curated overlays, lexicon and templates: model, loader, validation.
-        .target(name: "ThuTucKnowledge", dependencies: ["ThuTucText"]),
+        .target(name: "ThuTucKnowledge", dependencies: ["ThuTucText", "ThuTucJSON"]),
         // Turns the portal's flattened records into the Knowledge/ schema.
         .target(name: "ThuTucImport", dependencies: ["ThuTucKnowledge"]),
         // Question understanding and ranking: index, intents, scoring.
@@ -27,14 +29,14 @@ let package = Package(
         // Sessions, follow-ups, clarifications and answer rendering.
         .target(name: "ThuTucDialogue", dependencies: ["ThuTucSearch", "ThuTucKnowledge"]),
         // Configuration, the line protocol and the TCP server.
-        .target(name: "ThuTucServer", dependencies: ["ThuTucDialogue", "CEpoll"]),
+        .target(name: "ThuTucServer", dependencies: ["ThuTucDialogue", "ThuTucJSON", "CEpoll"]),
         .executableTarget(
             name: "thutuc",
-            dependencies: ["ThuTucServer", "ThuTucDialogue", "ThuTucImport", "ThuTucKnowledge"]
+            dependencies: ["ThuTucServer", "ThuTucDialogue", "ThuTucImport", "ThuTucKnowledge", "ThuTucJSON"]
         ),
         .executableTarget(
             name: "thutuc-bench",
-            dependencies: ["ThuTucServer", "ThuTucDialogue", "ThuTucSearch", "ThuTucKnowledge", "CEpoll"]
+            dependencies: ["ThuTucServer", "ThuTucDialogue", "ThuTucSearch", "ThuTucKnowledge", "ThuTucJSON", "CEpoll"]
         ),
         .testTarget(name: "ThuTucTextTests", dependencies: ["ThuTucText"]),
         .testTarget(name: "ThuTucKnowledgeTests", dependencies: ["ThuTucKnowledge", "ThuTucImport"]),

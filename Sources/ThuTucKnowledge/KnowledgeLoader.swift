@@ -1,4 +1,6 @@
 import Foundation
+import ThuTucJSON
+import ThuTucText
 
 /// Reads a Knowledge/ directory, collecting every problem with its FILE:LINE.
 ///
@@ -54,7 +56,7 @@ public enum KnowledgeLoader {
     private static func readProcedures(directory: String, problems: inout [KnowledgeProblem]) -> [Procedure] {
         let files = jsonLinesFiles(in: directory)
         // Files decode independently; spreading them over the cores halves start-up on two.
-        let results = ConcurrentMap.map(files) { path in decodeLines(Procedure.self, path: path) }
+        let results = ConcurrentMap.map(files) { path in decodeLines(path: path, Procedure.init(json:)) }
         var procedures: [Procedure] = []
         var seen: [String: SourceLocation] = [:]
         for (path, result) in zip(files, results) {
@@ -77,14 +79,15 @@ public enum KnowledgeLoader {
         var overlays: [String: Overlay] = [:]
         var seen: [String: SourceLocation] = [:]
         for path in jsonLinesFiles(in: directory) {
-            let result = decodeLines(Overlay.self, path: path)
+            let result = decodeLines(path: path, Overlay.init(json:))
             problems += result.problems
             for (line, overlay) in result.values {
                 guard let name = names[overlay.code] else {
                     problems.append(KnowledgeProblem(file: path, line: line, message: "overlay for unknown code \(overlay.code)"))
                     continue
                 }
-                if name != overlay.name {
+                // The importer collapses the portal's doubled spaces; an overlay may copy either form.
+                if name.collapsingWhitespace() != overlay.name.collapsingWhitespace() {
                     problems.append(KnowledgeProblem(file: path, line: line, message: "overlay name '\(overlay.name)' differs from the catalogue's '\(name)' for \(overlay.code)"))
                     continue
                 }
@@ -99,25 +102,29 @@ public enum KnowledgeLoader {
         return overlays
     }
 
-    /// Decodes one JSON value per non-blank line of `path`.
-    static func decodeLines<Value: Decodable>(_ type: Value.Type, path: String) -> (values: [(Int, Value)], problems: [KnowledgeProblem]) {
+    /// Decodes one JSON value per non-blank line of `path` with `read`.
+    static func decodeLines<Value>(
+        path: String, _ read: (JSONValue) throws(SchemaError) -> Value
+    ) -> (values: [(Int, Value)], problems: [KnowledgeProblem]) {
         let lines: TextLines
         do {
             lines = try TextLines.read(path)
         } catch {
             return ([], [error])
         }
-        let decoder = JSONDecoder()
         var values: [(Int, Value)] = []
         var problems: [KnowledgeProblem] = []
         for line in lines {
             if line.bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { continue }
             do {
-                values.append((line.number, try decoder.decode(Value.self, from: Data(line.bytes))))
-            } catch let error as DecodingError {
-                problems.append(KnowledgeProblem(file: path, line: line.number, message: DecodingErrorText.describe(error)))
+                let json = try JSONReader.parse(line.bytes)
+                do {
+                    values.append((line.number, try read(json)))
+                } catch {
+                    problems.append(KnowledgeProblem(file: path, line: line.number, message: error.message))
+                }
             } catch {
-                problems.append(KnowledgeProblem(file: path, line: line.number, message: "\(error)"))
+                problems.append(KnowledgeProblem(file: path, line: line.number, message: "bad JSON: \(error)"))
             }
         }
         return (values, problems)

@@ -7,6 +7,8 @@ extension Lexicon {
     static let stopwordsFile = "stopwords.txt"
     static let smalltalkFile = "smalltalk.txt"
     static let dialogueFile = "dialogue.txt"
+    /// Mappings from this file name topics, not spellings (see ``Mapping/isTopic``).
+    static let topicFile = "everyday.txt"
     /// The intents a cue can signal: overview is what a question without a cue asks.
     static let cueIntents: Set<Intent> = [.documents, .time, .fee, .agency, .steps, .method, .legal, .eligibility, .result, .list]
 
@@ -37,7 +39,7 @@ extension Lexicon {
                     Lexicon.DialogueKind(rawValue: $0).map { kind in { DialoguePhrase(kind: kind, phrase: $0, location: $1) } }
                 }
             default:
-                lexicon.readMappings(lines, path: path, problems: &problems)
+                lexicon.readMappings(lines, path: path, isTopic: name == topicFile, problems: &problems)
             }
         }
         return lexicon
@@ -56,7 +58,7 @@ extension Lexicon {
         return text.isEmpty ? nil : text
     }
 
-    private mutating func readMappings(_ lines: TextLines, path: String, problems: inout [KnowledgeProblem]) {
+    private mutating func readMappings(_ lines: TextLines, path: String, isTopic: Bool, problems: inout [KnowledgeProblem]) {
         for line in lines {
             guard let text = Self.content(of: line.text) else { continue }
             let location = SourceLocation(file: path, line: line.number)
@@ -77,7 +79,9 @@ extension Lexicon {
                 continue
             }
             for phrase in phrases {
-                mappings.append(Mapping(phrase: phrase, reading: readings[0], alternative: readings.count == 2 ? readings[1] : nil, location: location))
+                mappings.append(
+                    Mapping(phrase: phrase, reading: readings[0], alternative: readings.count == 2 ? readings[1] : nil, isTopic: isTopic, location: location)
+                )
             }
         }
     }

@@ -9,12 +9,16 @@ public struct Lexicon: Sendable {
         /// For ambiguous shorthand ("dk = đăng ký | được"): the reading used when
         /// the phrase ends the question or comes before a negation or question word.
         public var alternative: String?
+        /// An everyday name of a topic (from `everyday.txt`), rather than a
+        /// spelling of the same words: the engine also tries the question as typed.
+        public var isTopic: Bool
         public var location: SourceLocation
 
-        public init(phrase: String, reading: String, alternative: String?, location: SourceLocation) {
+        public init(phrase: String, reading: String, alternative: String?, isTopic: Bool, location: SourceLocation) {
             self.phrase = phrase
             self.reading = reading
             self.alternative = alternative
+            self.isTopic = isTopic
             self.location = location
         }
     }

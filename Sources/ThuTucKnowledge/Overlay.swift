@@ -3,7 +3,7 @@
 ///
 /// One line of `Knowledge/curated/*.jsonl`. ``name`` repeats the catalogue's
 /// name so that `thutuc check` catches an overlay filed under the wrong code.
-public struct Overlay: Codable, Sendable, Hashable {
+public struct Overlay: Sendable, Hashable {
     public var code: String
     /// The catalogue name of ``code``, verbatim.
     public var name: String
@@ -23,19 +23,5 @@ public struct Overlay: Codable, Sendable, Hashable {
         self.steps = steps
         self.tips = tips
         self.place = place
-    }
-
-    private enum CodingKeys: String, CodingKey {
-        case code, name, aliases, steps, tips, place
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        code = try container.decode(String.self, forKey: .code)
-        name = try container.decode(String.self, forKey: .name)
-        aliases = try container.decodeIfPresent([String].self, forKey: .aliases) ?? []
-        steps = try container.decodeIfPresent([String].self, forKey: .steps) ?? []
-        tips = try container.decodeIfPresent([String].self, forKey: .tips) ?? []
-        place = try container.decodeIfPresent(String.self, forKey: .place)
     }
 }

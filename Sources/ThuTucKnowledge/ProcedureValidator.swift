@@ -1,3 +1,5 @@
+import ThuTucText
+
 /// Checks on one decoded procedure beyond what the JSON types enforce.
 enum ProcedureValidator {
     /// Text the portal's page wraps around its data; none of it may reach Knowledge/.
@@ -14,7 +16,7 @@ enum ProcedureValidator {
         if procedure.levels.isEmpty { fail("\(procedure.code): no level") }
         if !procedure.url.hasPrefix("https://") { fail("\(procedure.code): url must start with https://") }
         for text in texts(of: procedure) {
-            if let residue = portalResidue.first(where: { text.contains($0) }) {
+            if let residue = portalResidue.first(where: { text.containsBytes($0) }) {
                 fail("\(procedure.code): portal text '\(residue)' in '\(text.prefix(60))'")
                 break
             }

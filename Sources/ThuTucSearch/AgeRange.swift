@@ -10,6 +10,7 @@ struct AgeRange: Sendable, Equatable {
 
     /// Reads the range from a procedure name; nil when the name states none.
     init?(name: String) {
+        guard name.containsBytes("tuổi") || name.containsBytes("TUỔI") || name.containsBytes("Tuổi") else { return nil }
         let words = TextNormalizer.normalize(name).tokens.map(\.folded)
         var lower: Int?
         var upper: Int?
@@ -27,9 +28,26 @@ struct AgeRange: Sendable, Equatable {
         self.upper = upper
     }
 
-    func contains(_ age: Int) -> Bool {
-        if let lower, age < lower { return false }
-        if let upper, age > upper { return false }
-        return true
+    init(lower: Int?, upper: Int?) {
+        self.lower = lower
+        self.upper = upper
+    }
+
+    /// The ages a question states: "8 tuổi" is 8, "dưới 14 tuổi" up to 13,
+    /// "trên 14 tuổi" from 15, "từ 14 tuổi" from 14. `words` are folded.
+    init(stated age: Int, after words: ArraySlice<String>) {
+        switch words.last {
+        case "duoi": self.init(lower: nil, upper: age - 1)
+        case "tren": self.init(lower: age + 1, upper: nil)
+        case "tu", "du": self.init(lower: age, upper: nil)
+        default: self.init(lower: age, upper: age)
+        }
+    }
+
+    /// Whether some age lies in both ranges.
+    func overlaps(_ other: AgeRange) -> Bool {
+        let low = max(lower ?? Int.min, other.lower ?? Int.min)
+        let high = min(upper ?? Int.max, other.upper ?? Int.max)
+        return low <= high
     }
 }

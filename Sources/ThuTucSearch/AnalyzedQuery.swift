@@ -31,8 +31,11 @@ public struct AnalyzedQuery: Sendable {
 
     public var text: String
     public var normalized: NormalizedText
-    /// Content words, in question order.
+    /// Content words, in question order, with everyday names read as the catalogue's words.
     public var terms: [Term]
+    /// The content words with everyday names left as typed, when that differs
+    /// from ``terms``: an alias may match the question's own wording better.
+    public var literalTerms: [Term]?
     /// The intent of the strongest cue, if any.
     public var intent: Intent?
     /// Every distinct intent cued, in question order.
@@ -43,8 +46,8 @@ public struct AnalyzedQuery: Sendable {
     public var codes: [String]
     /// Numbers typed in the question ("2" answering a choice, "8" in "8 tuổi").
     public var numbers: [Int]
-    /// Ages given as "N tuổi".
-    public var ages: [Int]
+    /// Ages given as "N tuổi", "dưới N tuổi", ….
+    var ages: [AgeRange]
     /// The smalltalk kind when the question is nothing but smalltalk.
     public var smalltalk: Lexicon.SmalltalkKind?
     public var rewrites: [Rewrite]

@@ -10,6 +10,8 @@ struct LexiconMatcher: Sendable {
         var alternative: [Token]?
         var readingText: String
         var alternativeText: String?
+        /// See ``Lexicon/Mapping/isTopic``.
+        var isTopic: Bool
     }
 
     var mappings = PhraseSet<Reading>()
@@ -30,9 +32,9 @@ struct LexiconMatcher: Sendable {
             let tokens = TextNormalizer.normalize(text).tokens
             var match: [MatchToken] = []
             for token in tokens {
-                let folded = terms.internFolded(token.folded)
+                let folded = terms.internFolded(token.folded.utf8)
                 vocabulary.insert(folded)
-                match.append(MatchToken(folded: folded, marked: token.marked.map { terms.internMarked($0) } ?? MatchToken.unknown))
+                match.append(MatchToken(folded: folded, marked: token.marked.map { terms.internMarked($0.utf8) } ?? MatchToken.unknown))
             }
             return (tokens, match)
         }
@@ -44,7 +46,7 @@ struct LexiconMatcher: Sendable {
                 phrase.match,
                 Reading(
                     phrase: mapping.phrase, reading: reading.tokens, alternative: alternative?.tokens,
-                    readingText: mapping.reading, alternativeText: mapping.alternative
+                    readingText: mapping.reading, alternativeText: mapping.alternative, isTopic: mapping.isTopic
                 )
             )
         }
@@ -62,6 +64,22 @@ struct LexiconMatcher: Sendable {
         for entry in lexicon.dialogue {
             dialogue.insert(compile(entry.phrase).match, entry.kind)
         }
+    }
+
+    /// For each word of `text`, whether it belongs to a stopword or stopword phrase.
+    func stopwordPositions(in text: IndexedText) -> [Bool] {
+        let words = zip(text.folded, text.marked).map { MatchToken(folded: $0, marked: $1) }
+        var stopped = [Bool](repeating: false, count: words.count)
+        var position = 0
+        while position < words.count {
+            if let entry = stopwords.longestMatch(in: words, at: position) {
+                for offset in 0..<entry.tokens.count { stopped[position + offset] = true }
+                position += entry.tokens.count
+            } else {
+                position += 1
+            }
+        }
+        return stopped
     }
 
     /// Whether a title word is a stopword, so that it does not count towards coverage.

@@ -37,11 +37,12 @@ struct PhraseSet<Payload: Sendable>: Sendable {
         byFirstWord[first.folded] = list
     }
 
-    /// The longest entry that matches `query` starting at `start`.
-    func longestMatch(in query: [MatchToken], at start: Int) -> Entry? {
+    /// The longest entry that matches `query` starting at `start`, among those `accept` allows.
+    func longestMatch(in query: [MatchToken], at start: Int, where accept: (Payload) -> Bool = { _ in true }) -> Entry? {
         guard start < query.count, let candidates = byFirstWord[query[start].folded] else { return nil }
         for index in candidates {
             let entry = entries[index]
+            guard accept(entry.payload) else { continue }
             guard start + entry.tokens.count <= query.count else { continue }
             var matched = true
             for offset in entry.tokens.indices where !entry.tokens[offset].matches(query[start + offset]) {

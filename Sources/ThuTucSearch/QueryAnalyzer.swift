@@ -22,7 +22,7 @@ struct QueryAnalyzer: Sendable {
     func analyze(_ text: String) -> AnalyzedQuery {
         let normalized = TextNormalizer.normalize(text)
         var query = AnalyzedQuery(
-            text: text, normalized: normalized, terms: [], intent: nil, intents: [], cuePhrases: [],
+            text: text, normalized: normalized, terms: [], literalTerms: nil, intent: nil, intents: [], cuePhrases: [],
             codes: [], numbers: [], ages: [], smalltalk: nil, rewrites: [], unknownWords: []
         )
         var words: [Word] = []
@@ -36,20 +36,32 @@ struct QueryAnalyzer: Sendable {
                 if let value = Int(token.folded) {
                     query.numbers.append(value)
                     let next = position + 1 < normalized.tokens.count ? normalized.tokens[position + 1].folded : ""
-                    if next == "tuoi" { query.ages.append(value) }
+                    if next == "tuoi" {
+                        let before = normalized.tokens[max(0, position - 2)..<position].map(\.folded)
+                        query.ages.append(AgeRange(stated: value, after: before[...]))
+                    }
                 }
             case .word:
                 words += repair(token, query: &query)
             }
         }
-        words = readLexicon(words, query: &query)
+        let repaired = words
+        var usedTopic = false
+        words = readLexicon(repaired, topics: true, usedTopic: &usedTopic, query: &query)
         let steering = findDialogue(&words)
         findCues(&words, query: &query)
         let smalltalk = findSmalltalk(&words)
         dropStopwords(&words)
-        for word in words where !word.consumed {
-            query.terms.append(AnalyzedQuery.Term(text: word.token.folded, match: word.match, weight: word.weight))
-            if word.match.folded < 0 { query.unknownWords.append(word.token.text) }
+        query.terms = terms(of: words)
+        for word in words where !word.consumed && word.match.folded < 0 { query.unknownWords.append(word.token.text) }
+        if usedTopic {
+            var ignored = query
+            var literal = readLexicon(repaired, topics: false, usedTopic: &usedTopic, query: &ignored)
+            _ = findDialogue(&literal)
+            findCues(&literal, query: &ignored)
+            _ = findSmalltalk(&literal)
+            dropStopwords(&literal)
+            query.literalTerms = terms(of: literal)
         }
         query.isContinuation = steering.contains(.continuation)
         if query.terms.isEmpty, query.codes.isEmpty, query.intent == nil {
@@ -60,6 +72,10 @@ struct QueryAnalyzer: Sendable {
             }
         }
         return query
+    }
+
+    private func terms(of words: [Word]) -> [AnalyzedQuery.Term] {
+        words.filter { !$0.consumed }.map { AnalyzedQuery.Term(text: $0.token.folded, match: $0.match, weight: $0.weight) }
     }
 
     private func matchToken(_ token: Token) -> MatchToken {
@@ -115,19 +131,21 @@ struct QueryAnalyzer: Sendable {
         return best?.parts
     }
 
-    /// Replaces lexicon phrases by their readings, longest phrase first.
-    private func readLexicon(_ words: [Word], query: inout AnalyzedQuery) -> [Word] {
+    /// Replaces lexicon phrases by their readings, longest phrase first;
+    /// everyday topic names only when `topics` is true.
+    private func readLexicon(_ words: [Word], topics: Bool, usedTopic: inout Bool, query: inout AnalyzedQuery) -> [Word] {
         let matches = words.map(\.match)
         var output: [Word] = []
         var position = 0
         while position < words.count {
-            guard let entry = index.lexicon.mappings.longestMatch(in: matches, at: position) else {
+            guard let entry = index.lexicon.mappings.longestMatch(in: matches, at: position, where: { topics || !$0.isTopic }) else {
                 output.append(words[position])
                 position += 1
                 continue
             }
             let end = position + entry.tokens.count
             let reading = entry.payload
+            if reading.isTopic { usedTopic = true }
             var tokens = reading.reading
             var readingText = reading.readingText
             if let alternative = reading.alternative, let alternativeText = reading.alternativeText {

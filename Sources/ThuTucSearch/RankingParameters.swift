@@ -15,8 +15,8 @@ struct RankingParameters: Sendable {
     var beta: Float = 1.6
     /// Weight of the title match against BM25F.
     var titleWeight: Float = 1.2
-    /// Bonus share for question word pairs found in the same order in a title.
-    var orderBonus: Float = 0.25
+    /// Share of the title match lost when no two question words stand together in the title, in order.
+    var orderBonus: Float = 0.2
     /// Score factor per step down the level preference.
     var levelStep: Float = 0.04
     /// Score factors when a stated age fits or contradicts a procedure's age range.
@@ -28,6 +28,8 @@ struct RankingParameters: Sendable {
     var minimumTitleMatch: Float = 0.3
     /// Runner-ups scoring at least this share of the leader make the question ambiguous.
     var clarifyRatio: Float = 0.95
+    /// A runner-up whose title matches worse than the leader's by this much is no rival.
+    var clarifyTitleGap: Float = 0.03
     /// A leader whose title matches at least this well is never questioned.
     var clarifyTitleCeiling: Float = 0.97
 }

@@ -59,47 +59,49 @@ extension SearchEngine {
 
     /// How well the best of a procedure's titles matches the question: an
     /// F-measure of question coverage and title coverage, weighted by how
-    /// much each word tells procedures apart, plus a bonus for word order.
+    /// much each word tells procedures apart, scaled down when the question's
+    /// words do not stand together in the title in the same order.
     func bestTitleMatch(
         _ procedure: IndexedProcedure, terms: [AnalyzedQuery.Term], weights: [Float], total: Float
     ) -> (match: Float, coverage: Float, index: Int) {
         var best: (match: Float, coverage: Float, index: Int) = (0, 0, 0)
-        for (titleIndex, title) in procedure.titles.enumerated() {
-            var titleTotal: Float = 0
+        let known = terms.filter(\.isKnown).count
+        var termCredit = [Float](repeating: 0, count: terms.count)
+        var previousRun = [Int](repeating: 0, count: terms.count + 1)
+        var currentRun = [Int](repeating: 0, count: terms.count + 1)
+        for (titleIndex, title) in procedure.titles.enumerated() where title.total > 0 {
+            for index in termCredit.indices { termCredit[index] = 0 }
+            for index in previousRun.indices { previousRun[index] = 0 }
             var titleMatched: Float = 0
-            var queryMatched: Float = 0
-            var termCredit = [Float](repeating: 0, count: terms.count)
-            var lastMatchPosition = [Int](repeating: -2, count: terms.count)
-            for position in 0..<title.count {
-                let word = MatchToken(folded: title.folded[position], marked: title.marked[position])
-                let isStop = index.lexicon.isStopword(word)
-                let weight = isStop ? 0 : index.titleWeight(word.folded)
-                titleTotal += weight
+            var longestRun = 0
+            for position in 0..<title.text.count {
+                let word = MatchToken(folded: title.text.folded[position], marked: title.text.marked[position])
                 var wordCredit: Float = 0
-                for (termIndex, term) in terms.enumerated() where term.match.folded == word.folded && term.isKnown {
+                currentRun[0] = 0
+                for (termIndex, term) in terms.enumerated() {
+                    guard term.isKnown, term.match.folded == word.folded else {
+                        currentRun[termIndex + 1] = 0
+                        continue
+                    }
                     let credit = term.match.matches(word) ? 1 : parameters.accentMismatchCredit
                     wordCredit = max(wordCredit, credit)
-                    if credit > termCredit[termIndex] { termCredit[termIndex] = credit }
-                    lastMatchPosition[termIndex] = position
+                    termCredit[termIndex] = max(termCredit[termIndex], credit)
+                    currentRun[termIndex + 1] = previousRun[termIndex] + 1
+                    longestRun = max(longestRun, currentRun[termIndex + 1])
                 }
-                titleMatched += weight * wordCredit
+                titleMatched += title.weights[position] * wordCredit
+                swap(&previousRun, &currentRun)
             }
+            var queryMatched: Float = 0
             for (termIndex, credit) in termCredit.enumerated() { queryMatched += weights[termIndex] * credit }
-            guard queryMatched > 0, titleTotal > 0 else { continue }
+            guard queryMatched > 0 else { continue }
             let recall = queryMatched / total
-            let precision = min(1, titleMatched / titleTotal)
+            let precision = min(1, titleMatched / title.total)
             let beta2 = parameters.beta * parameters.beta
-            var match = (1 + beta2) * precision * recall / max(beta2 * precision + recall, 1e-6)
-            var pairs = 0
-            var ordered = 0
-            for termIndex in 1..<max(terms.count, 1) where terms[termIndex - 1].isKnown && terms[termIndex].isKnown {
-                pairs += 1
-                if lastMatchPosition[termIndex - 1] >= 0, lastMatchPosition[termIndex] == lastMatchPosition[termIndex - 1] + 1 {
-                    ordered += 1
-                }
+            var match: Float = (1 + beta2) * precision * recall / max(beta2 * precision + recall, 1e-6)
+            if known > 1 {
+                match *= 1 - parameters.orderBonus * Float(known - max(longestRun, 1)) / Float(known - 1)
             }
-            if pairs > 0 { match *= 1 + parameters.orderBonus * Float(ordered) / Float(pairs) }
-            match = min(match, 1)
             if match > best.match { best = (match, recall, titleIndex) }
         }
         return best

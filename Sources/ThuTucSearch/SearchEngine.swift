@@ -50,15 +50,31 @@ public struct SearchEngine: Sendable {
         return SearchResult(query: query, candidates: candidates, decision: decision, confidence: confidence)
     }
 
-    /// Candidates ranked best first, one per family of level variants.
+    /// Candidates ranked best first, one per family of level variants; when the
+    /// question reads differently with everyday names translated, each
+    /// candidate keeps its better score of the two readings.
     public func rank(_ query: AnalyzedQuery, limit: Int = 10) -> [Candidate] {
-        let terms = distinctTerms(query.terms)
-        guard terms.contains(where: \.isKnown) else { return [] }
+        var best = rank(terms: query.terms, ages: query.ages)
+        if let literal = query.literalTerms {
+            for (family, candidate) in rank(terms: literal, ages: query.ages) {
+                if let existing = best[family], !isBetter(candidate, than: existing) { continue }
+                best[family] = candidate
+            }
+        }
+        var ranked = best.values.map { representative(of: $0) }
+        ranked.sort { $0.score != $1.score ? $0.score > $1.score : $0.procedure.code < $1.procedure.code }
+        return Array(ranked.prefix(limit))
+    }
+
+    /// The best candidate per family for one reading of the question.
+    private func rank(terms queryTerms: [AnalyzedQuery.Term], ages: [AgeRange]) -> [Int32: Candidate] {
+        let terms = distinctTerms(queryTerms)
+        guard terms.contains(where: \.isKnown) else { return [:] }
         let bm25 = bm25Scores(terms)
         let pool = topPositions(bm25.scores, touched: bm25.touched, count: parameters.candidatePool)
         let titleWeights = terms.map { $0.isKnown ? index.titleWeight($0.match.folded) * $0.weight : parameters.unknownWordWeight }
         let totalWeight = titleWeights.reduce(0, +)
-        guard totalWeight > 0 else { return [] }
+        guard totalWeight > 0 else { return [:] }
 
         var best: [Int32: Candidate] = [:]
         for position in pool {
@@ -67,8 +83,8 @@ public struct SearchEngine: Sendable {
             let coverage = fieldCoverage(position, terms: terms, weights: titleWeights, total: totalWeight)
             var score = bm25.scores[position] + parameters.titleWeight * totalWeight * title.match
             score *= 1 - parameters.levelStep * Float(options.levelRank(procedure.levels))
-            if let ages = procedure.ages, !query.ages.isEmpty {
-                score *= query.ages.contains(where: ages.contains) ? parameters.ageFits : parameters.ageContradicts
+            if let range = procedure.ages, !ages.isEmpty {
+                score *= ages.contains(where: range.overlaps) ? parameters.ageFits : parameters.ageContradicts
             }
             let candidate = Candidate(
                 position: position, procedure: index.knowledge.procedures[position], score: score,
@@ -78,9 +94,7 @@ public struct SearchEngine: Sendable {
             if let existing = best[procedure.family], !isBetter(candidate, than: existing) { continue }
             best[procedure.family] = candidate
         }
-        var ranked = best.values.map { representative(of: $0) }
-        ranked.sort { $0.score != $1.score ? $0.score > $1.score : $0.procedure.code < $1.procedure.code }
-        return Array(ranked.prefix(limit))
+        return best
     }
 
     /// Decides between answering, asking back and admitting nothing fits.
@@ -90,7 +104,9 @@ public struct SearchEngine: Sendable {
         if leader.coverage < parameters.minimumCoverage || leader.titleMatch < parameters.minimumTitleMatch {
             return (.notFound, confidence)
         }
-        let rivals = candidates.dropFirst().prefix(4).filter { $0.score >= parameters.clarifyRatio * leader.score }
+        let rivals = candidates.dropFirst().prefix(4).filter {
+            $0.score >= parameters.clarifyRatio * leader.score && $0.titleMatch >= leader.titleMatch - parameters.clarifyTitleGap
+        }
         if !rivals.isEmpty, leader.titleMatch < parameters.clarifyTitleCeiling {
             let choices = ChoiceLabeler.label([leader] + rivals)
             let margin = rivals[0].score / max(leader.score, 1e-6)

@@ -16,8 +16,8 @@ public struct SearchIndex: Sendable {
     let averageLength: [Float]
     /// Per folded term: procedures holding it in any field.
     let documentFrequency: [Int32]
-    /// Per folded term: families holding it in a name or alias.
-    let titleFrequency: [Int32]
+    /// Per folded term: how much it tells one family's titles from another's.
+    let titleWeights: [Float]
     /// Procedure positions per family.
     let families: [[Int32]]
     /// Folded terms of titles, aliases and the lexicon: what typos are corrected to.
@@ -56,77 +56,63 @@ public struct SearchIndex: Sendable {
                 aliasesByFamily[Int(familyOf[position])] += overlay.aliases
             }
         }
+        let tokenized = CatalogueTokenizer.tokenize(
+            knowledge, aliases: familyOf.map { aliasesByFamily[Int($0)] }, into: &terms
+        )
 
         var procedures: [IndexedProcedure] = []
         procedures.reserveCapacity(knowledge.procedures.count)
-        var postings: [[Posting]] = []
-        var markedPostings: [[Posting]] = []
+        var postings = [[Posting]](repeating: [], count: terms.foldedCount)
+        var markedPostings = [[Posting]](repeating: [], count: terms.markedCount)
         var lengthSums = [Float](repeating: 0, count: IndexField.allCases.count)
-        var documentFrequency: [Int32] = []
+        var documentFrequency = [Int32](repeating: 0, count: terms.foldedCount)
         var titleTermsByFamily: [Set<Int32>] = Array(repeating: [], count: families.count)
 
-        func index(_ text: String) -> IndexedText {
-            let tokens = TextNormalizer.normalize(text).tokens.filter { $0.kind != .code }
-            var folded: [Int32] = []
-            var marked: [Int32] = []
-            folded.reserveCapacity(tokens.count)
-            marked.reserveCapacity(tokens.count)
-            for token in tokens {
-                folded.append(terms.internFolded(token.folded))
-                marked.append(token.marked.map { terms.internMarked($0) } ?? -1)
-            }
-            return IndexedText(folded: folded, marked: marked)
-        }
-
+        var foldedCounts = [UInt16](repeating: 0, count: terms.foldedCount)
+        var markedCounts = [UInt16](repeating: 0, count: terms.markedCount)
+        var lastProcedure = [Int32](repeating: -1, count: terms.foldedCount)
+        var touchedFolded: [Int32] = []
+        var touchedMarked: [Int32] = []
         for (position, procedure) in knowledge.procedures.enumerated() {
-            let family = familyOf[position]
-            let name = index(Self.withoutLevelSuffix(procedure.name))
-            let aliases = aliasesByFamily[Int(family)].map(index)
-            var fields: [IndexField: [IndexedText]] = [:]
-            fields[.name] = [name]
-            fields[.alias] = aliases
-            fields[.field] = [index(procedure.field)]
-            fields[.result] = procedure.results.map { index($0.name) }
-            fields[.document] = procedure.documents.flatMap { $0.items.map { index($0.name) } }
-            fields[.agency] = (procedure.agencies + procedure.authorities).map(index)
-
+            let texts = tokenized[position]
             var lengths = [Float](repeating: 0, count: IndexField.allCases.count)
-            var seenInProcedure = Set<Int32>()
             for field in IndexField.allCases {
-                var counts: [Int32: Int] = [:]
-                var markedCounts: [Int32: Int] = [:]
-                for text in fields[field] ?? [] {
+                for text in texts[field] {
                     lengths[field.rawValue] += Float(text.count)
                     for (folded, marked) in zip(text.folded, text.marked) {
-                        counts[folded, default: 0] += 1
-                        if marked >= 0 { markedCounts[marked, default: 0] += 1 }
+                        if foldedCounts[Int(folded)] == 0 { touchedFolded.append(folded) }
+                        foldedCounts[Int(folded)] &+= 1
+                        if marked >= 0 {
+                            if markedCounts[Int(marked)] == 0 { touchedMarked.append(marked) }
+                            markedCounts[Int(marked)] &+= 1
+                        }
                     }
                 }
                 lengthSums[field.rawValue] += lengths[field.rawValue]
-                for (term, count) in counts {
-                    while postings.count <= Int(term) { postings.append([]) }
-                    postings[Int(term)].append(Posting(document: Int32(position), field: UInt8(field.rawValue), frequency: UInt16(min(count, Int(UInt16.max)))))
-                    seenInProcedure.insert(term)
+                for term in touchedFolded {
+                    postings[Int(term)].append(Posting(document: Int32(position), field: UInt8(field.rawValue), frequency: foldedCounts[Int(term)]))
+                    foldedCounts[Int(term)] = 0
+                    if lastProcedure[Int(term)] != Int32(position) {
+                        lastProcedure[Int(term)] = Int32(position)
+                        documentFrequency[Int(term)] += 1
+                    }
                 }
-                for (term, count) in markedCounts {
-                    while markedPostings.count <= Int(term) { markedPostings.append([]) }
-                    markedPostings[Int(term)].append(Posting(document: Int32(position), field: UInt8(field.rawValue), frequency: UInt16(min(count, Int(UInt16.max)))))
+                for term in touchedMarked {
+                    markedPostings[Int(term)].append(Posting(document: Int32(position), field: UInt8(field.rawValue), frequency: markedCounts[Int(term)]))
+                    markedCounts[Int(term)] = 0
                 }
+                touchedFolded.removeAll(keepingCapacity: true)
+                touchedMarked.removeAll(keepingCapacity: true)
             }
-            for term in seenInProcedure {
-                while documentFrequency.count <= Int(term) { documentFrequency.append(0) }
-                documentFrequency[Int(term)] += 1
-            }
-            for title in [name] + aliases {
+            let titles = texts[.name] + texts[.alias]
+            let family = familyOf[position]
+            for title in titles {
                 titleTermsByFamily[Int(family)].formUnion(title.folded)
             }
             procedures.append(
                 IndexedProcedure(
-                    titles: [name] + aliases,
-                    family: family,
-                    lengths: lengths,
-                    ages: AgeRange(name: procedure.name),
-                    levels: procedure.levels
+                    titles: titles.map { IndexedTitle(text: $0, weights: [], total: 0) }, family: family, lengths: lengths,
+                    ages: AgeRange(name: procedure.name), levels: procedure.levels
                 )
             )
         }
@@ -137,9 +123,13 @@ public struct SearchIndex: Sendable {
         for set in titleTermsByFamily {
             for term in set { titleFrequency[Int(term)] += 1 }
         }
-        while postings.count < terms.foldedCount { postings.append([]) }
-        while markedPostings.count < terms.markedCount { markedPostings.append([]) }
-        while documentFrequency.count < terms.foldedCount { documentFrequency.append(0) }
+        let familyCount = Float(families.count)
+        let titleWeights = titleFrequency.map { Self.inverseFrequency(Float($0), of: familyCount) }
+        for position in procedures.indices {
+            for title in procedures[position].titles.indices {
+                procedures[position].titles[title].weigh(titleWeights, stopwords: lexicon)
+            }
+        }
 
         var fieldGroups: [String: [Int32]] = [:]
         for (position, procedure) in knowledge.procedures.enumerated() {
@@ -147,14 +137,14 @@ public struct SearchIndex: Sendable {
         }
         var fieldNames: [(name: String, text: IndexedText, procedures: [Int32])] = []
         for name in fieldGroups.keys.sorted() {
-            fieldNames.append((name, index(name), fieldGroups[name] ?? []))
+            fieldNames.append((name, CatalogueTokenizer.index(name, terms: &terms), fieldGroups[name] ?? []))
         }
 
         var titleBigrams = Set<UInt64>()
         for procedure in procedures {
-            for title in procedure.titles where title.count > 1 {
-                for offset in 1..<title.count {
-                    titleBigrams.insert(Self.bigram(title.folded[offset - 1], title.folded[offset]))
+            for title in procedure.titles where title.text.count > 1 {
+                for offset in 1..<title.text.count {
+                    titleBigrams.insert(Self.bigram(title.text.folded[offset - 1], title.text.folded[offset]))
                 }
             }
         }
@@ -171,7 +161,7 @@ public struct SearchIndex: Sendable {
         self.postings = postings
         self.markedPostings = markedPostings
         self.documentFrequency = documentFrequency
-        self.titleFrequency = titleFrequency
+        self.titleWeights = titleWeights
         self.families = families
         self.lexicon = lexicon
         self.fieldNames = fieldNames
@@ -182,8 +172,7 @@ public struct SearchIndex: Sendable {
     /// The name without a trailing "(thực hiện tại cấp …)": variants at other
     /// levels share everything else, so the suffix says nothing about the topic.
     static func withoutLevelSuffix(_ name: String) -> String {
-        let folded = TextNormalizer.fold(name)
-        guard folded.contains("thuc hien tai cap") else { return name }
+        guard name.containsBytes("hiện tại cấp") || TextNormalizer.fold(name).containsBytes("thuc hien tai cap") else { return name }
         if let open = name.lastIndex(of: "("), TextNormalizer.fold(String(name[open...])).hasPrefix("thuc hien tai cap") {
             return name[..<open].trimmingWhitespace()
         }
@@ -221,26 +210,46 @@ public struct SearchIndex: Sendable {
 
     /// Inverse document frequency of a folded term over all fields.
     func idf(_ term: Int32) -> Float {
-        let n = Float(procedures.count)
-        let df = Float(documentFrequency[Int(term)])
-        return log(1 + (n - df + 0.5) / (df + 0.5))
+        Self.inverseFrequency(Float(documentFrequency[Int(term)]), of: Float(procedures.count))
     }
 
     /// Inverse frequency of a folded term among titles: how much it tells one procedure from another.
     func titleWeight(_ term: Int32) -> Float {
-        let n = Float(families.count)
-        let df = Float(titleFrequency[Int(term)])
-        return log(1 + (n - df + 0.5) / (df + 0.5))
+        titleWeights[Int(term)]
+    }
+
+    /// The BM25 inverse document frequency of a term found in `frequency` of `count` documents.
+    static func inverseFrequency(_ frequency: Float, of count: Float) -> Float {
+        log(1 + (count - frequency + 0.5) / (frequency + 0.5))
+    }
+}
+
+/// A name or alias with each word's weight, stopwords (also inside phrases
+/// like "thủ tục") weighing nothing.
+struct IndexedTitle: Sendable {
+    var text: IndexedText
+    var weights: [Float]
+    var total: Float
+
+    mutating func weigh(_ termWeights: [Float], stopwords: LexiconMatcher) {
+        let stopped = stopwords.stopwordPositions(in: text)
+        weights = text.folded.indices.map { stopped[$0] ? 0 : termWeights[Int(text.folded[$0])] }
+        total = weights.reduce(0, +)
     }
 }
 
 /// One procedure as the ranker sees it.
 struct IndexedProcedure: Sendable {
     /// The name first, then the family's aliases.
-    var titles: [IndexedText]
+    var titles: [IndexedTitle]
     var family: Int32
     /// Words per field.
     var lengths: [Float]
     var ages: AgeRange?
     var levels: [Level]
+}
+
+extension SearchIndex {
+    /// Procedures counted once per family of level variants.
+    public var familyCount: Int { families.count }
 }

@@ -1,34 +1,28 @@
-import ThuTucText
-
 /// Interns folded and marked word forms as small integers.
 struct TermTable: Sendable {
-    private(set) var folded: [String: Int32] = [:]
-    private(set) var marked: [String: Int32] = [:]
-    private(set) var foldedWords: [String] = []
+    private var folded = ByteInterner(capacity: 1 << 15)
+    private var marked = ByteInterner(capacity: 1 << 15)
 
-    var foldedCount: Int { foldedWords.count }
+    var foldedCount: Int { folded.count }
     var markedCount: Int { marked.count }
 
-    mutating func internFolded(_ word: String) -> Int32 {
-        if let id = folded[word] { return id }
-        let id = Int32(foldedWords.count)
-        folded[word] = id
-        foldedWords.append(word)
-        return id
+    mutating func internFolded<Bytes: Collection>(_ word: Bytes) -> Int32 where Bytes.Element == UInt8 {
+        folded.intern(word)
     }
 
-    mutating func internMarked(_ key: String) -> Int32 {
-        if let id = marked[key] { return id }
-        let id = Int32(marked.count)
-        marked[key] = id
-        return id
+    mutating func internMarked<Bytes: Collection>(_ key: Bytes) -> Int32 where Bytes.Element == UInt8 {
+        marked.intern(key)
     }
 
-    func foldedID(_ word: String) -> Int32? { folded[word] }
+    func foldedID(_ word: String) -> Int32? { folded.id(of: word.utf8) }
 
-    func markedID(_ key: String) -> Int32? { marked[key] }
+    func markedID(_ key: String) -> Int32? { marked.id(of: key.utf8) }
 
-    func word(_ id: Int32) -> String { foldedWords[Int(id)] }
+    func word(_ id: Int32) -> String { String(decoding: folded.key(id), as: UTF8.self) }
+
+    func foldedKey(_ id: Int32) -> ArraySlice<UInt8> { folded.key(id) }
+
+    func markedKey(_ id: Int32) -> ArraySlice<UInt8> { marked.key(id) }
 }
 
 /// A text as the index stores it: one folded id and one marked id (or -1) per word.
@@ -37,6 +31,12 @@ struct IndexedText: Sendable {
     var marked: [Int32]
 
     var count: Int { folded.count }
+
+    /// Rewrites ids from one term table's numbering into another's.
+    mutating func remap(folded foldedMap: [Int32], marked markedMap: [Int32]) {
+        for index in folded.indices { folded[index] = foldedMap[Int(folded[index])] }
+        for index in marked.indices where marked[index] >= 0 { marked[index] = markedMap[Int(marked[index])] }
+    }
 }
 
 /// How often a term occurs in one field of one procedure.

@@ -1,18 +1,22 @@
 /// Spelling rules on one syllable's ASCII letters.
 enum Syllable {
-    /// Consonant onsets after which a lone final "y" and "i" spell the same sound
-    /// (kí/ký, lí/lý, mĩ/mỹ, quí/quý, sĩ/sỹ, hi/hy, tỉ/tỷ).
-    private static let onsets: Set<[UInt8]> = Set(
-        ["b", "d", "h", "k", "l", "m", "n", "s", "t", "v", "qu", "ph", "th", "tr", "ch", "kh"]
-            .map { Array($0.utf8) }
-    )
-
-    /// Rewrites a final "y" that is the syllable's only vowel into "i".
+    /// Rewrites a final "y" that is the syllable's only vowel into "i", after
+    /// the onsets where both spell the same sound (kí/ký, lí/lý, mĩ/mỹ, quí/quý,
+    /// sĩ/sỹ, hi/hy, tỉ/tỷ).
+    @inline(__always)
     static func normalizeFinalY(_ letters: inout [UInt8], marks: inout [LetterMark]) {
-        guard letters.count >= 2, letters.last == UInt8(ascii: "y"), marks.last == LetterMark.none else { return }
-        let onset = Array(letters.dropLast())
-        guard onsets.contains(onset) else { return }
-        letters[letters.count - 1] = UInt8(ascii: "i")
+        let count = letters.count
+        guard count >= 2, count <= 3, letters[count - 1] == UInt8(ascii: "y"), marks[count - 1] == .none else { return }
+        let isOnset: Bool
+        if count == 2 {
+            isOnset = "bdhklmnstv".utf8.contains(letters[0])
+        } else {
+            let pair = (letters[0], letters[1])
+            isOnset = [("q", "u"), ("p", "h"), ("t", "h"), ("t", "r"), ("c", "h"), ("k", "h")].contains {
+                pair == (UInt8(ascii: $0.0), UInt8(ascii: $0.1))
+            }
+        }
+        if isOnset { letters[count - 1] = UInt8(ascii: "i") }
     }
 
     /// Whether `bytes` spell a catalogue code: one digit, a dot, six digits ("1.001193").

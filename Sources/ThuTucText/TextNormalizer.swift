@@ -2,24 +2,30 @@
 ///
 /// NFC and NFD input give the same tokens: precomposed letters are looked up in
 /// a table and combining marks attach to the letter before them, in either
-/// order. This runs on every question, so it walks Unicode scalars once and
-/// builds ASCII byte buffers instead of calling Foundation's folding (which is
-/// about 30 times slower here and keeps "đ").
+/// order. This runs on every question and over the whole catalogue at start-up,
+/// so it walks Unicode scalars once, keeps ASCII bytes in reused buffers and
+/// never calls Foundation's folding (about 30 times slower here, and it keeps "đ").
 public enum TextNormalizer {
     /// Share of words with accents from which a text counts as typed with accents.
     static let accentedShare = 0.4
 
     /// Tokenises `text`.
     public static func normalize(_ text: String) -> NormalizedText {
-        var builder = Builder()
-        for scalar in text.unicodeScalars {
-            builder.consume(scalar)
+        var tokens: [Token] = []
+        let scalars = text.unicodeScalars
+        scan(text) { word in
+            let folded = String(decoding: word.folded, as: UTF8.self)
+            let marked = word.hasDiacritics ? String(decoding: word.marked, as: UTF8.self) : nil
+            let typed = String(String.UnicodeScalarView(scalars[word.range]))
+            tokens.append(Token(text: typed, folded: folded, marked: marked, kind: word.kind, hasDiacritics: word.hasDiacritics))
         }
-        builder.finish()
-        var tokens = builder.tokens
-        let words = tokens.filter { $0.kind == .word }
-        let accented = words.filter(\.hasDiacritics).count
-        let isAccented = !words.isEmpty && Double(accented) >= accentedShare * Double(words.count)
+        var words = 0
+        var accented = 0
+        for token in tokens where token.kind == .word {
+            words += 1
+            if token.hasDiacritics { accented += 1 }
+        }
+        let isAccented = words > 0 && Double(accented) >= accentedShare * Double(words)
         if isAccented {
             for index in tokens.indices where tokens[index].kind == .word && tokens[index].marked == nil {
                 tokens[index].marked = tokens[index].folded
@@ -30,96 +36,140 @@ public enum TextNormalizer {
 
     /// The folded words of `text` joined by spaces: the key used for lexicon phrases.
     public static func fold(_ text: String) -> String {
-        normalize(text).foldedText
+        var output: [UInt8] = []
+        scan(text) { word in
+            if !output.isEmpty { output.append(0x20) }
+            output.append(contentsOf: word.folded)
+        }
+        return String(decoding: output, as: UTF8.self)
     }
 
-    /// Accumulates one token at a time.
-    private struct Builder {
-        var tokens: [Token] = []
-        var text = String.UnicodeScalarView()
+    /// One word as the scanner hands it out; the buffers are only valid inside the callback.
+    public struct ScannedWord {
+        /// Lower-case ASCII without marks.
+        public var folded: ArraySlice<UInt8>
+        /// The canonical accented key; meaningful when ``hasDiacritics`` is true.
+        public var marked: ArraySlice<UInt8>
+        public var kind: Token.Kind
+        public var hasDiacritics: Bool
+        /// Where the word stands in the text's Unicode scalars.
+        public var range: Range<String.UnicodeScalarView.Index>
+    }
+
+    /// Calls `body` for each word of `text`, without building ``Token``s:
+    /// the index reads the whole catalogue through this.
+    public static func scan(_ text: String, _ body: (ScannedWord) -> Void) {
+        var scanner = Scanner()
+        let scalars = text.unicodeScalars
+        var index = scalars.startIndex
+        while index < scalars.endIndex {
+            scanner.consume(scalars[index], at: index, body)
+            index = scalars.index(after: index)
+        }
+        scanner.finish(at: scalars.endIndex, body)
+    }
+
+    /// The state of one scan: the word being built.
+    private struct Scanner {
         var letters: [UInt8] = []
         var marks: [LetterMark] = []
+        var key: [UInt8] = []
         var tone = Tone.level
         var hasDiacritics = false
         var hasLetter = false
+        var start: String.UnicodeScalarView.Index?
         /// A "." "," or "/" seen right after a digit, kept only if a digit follows.
-        var pendingSeparator: Unicode.Scalar?
+        var pendingSeparator: (scalar: Unicode.Scalar, index: String.UnicodeScalarView.Index)?
 
-        mutating func consume(_ scalar: Unicode.Scalar) {
+        init() {
+            letters.reserveCapacity(32)
+            marks.reserveCapacity(32)
+            key.reserveCapacity(40)
+        }
+
+        @inline(__always)
+        mutating func consume(_ scalar: Unicode.Scalar, at index: String.UnicodeScalarView.Index, _ body: (ScannedWord) -> Void) {
             let value = scalar.value
             if let separator = pendingSeparator {
                 pendingSeparator = nil
                 if value >= 0x30 && value <= 0x39 && !hasLetter {
-                    append(byte: UInt8(separator.value), scalar: separator)
+                    append(UInt8(separator.scalar.value), at: separator.index)
                 } else {
-                    finish()
+                    finish(at: separator.index, body)
                 }
             }
-            switch value {
-            case 0x61...0x7A, 0x30...0x39:
-                if value >= 0x61 { hasLetter = true }
-                append(byte: UInt8(value), scalar: scalar)
-            case 0x41...0x5A:
-                hasLetter = true
-                append(byte: UInt8(value + 32), scalar: scalar)
-            case 0x2E, 0x2C, 0x2F:
-                if let last = letters.last, last >= 0x30 && last <= 0x39, !hasLetter {
-                    pendingSeparator = scalar
-                } else {
-                    finish()
-                }
-            default:
-                if let letter = VietnameseLetter.decompose(scalar) {
+            if value < 0x80 {
+                switch value {
+                case 0x61...0x7A:
                     hasLetter = true
-                    hasDiacritics = true
-                    append(byte: letter.base, scalar: scalar, mark: letter.mark)
-                    if letter.tone != .level { tone = letter.tone }
-                } else if let combiningTone = Tone(combining: scalar) {
-                    guard !letters.isEmpty else { return }
-                    text.append(scalar)
-                    hasDiacritics = true
-                    tone = combiningTone
-                } else if let combiningMark = LetterMark(combining: scalar) {
-                    guard !letters.isEmpty else { return }
-                    text.append(scalar)
-                    hasDiacritics = true
-                    marks[marks.count - 1] = combiningMark
-                } else if scalar.properties.isAlphabetic && !scalar.properties.isWhitespace {
+                    append(UInt8(value), at: index)
+                case 0x30...0x39:
+                    append(UInt8(value), at: index)
+                case 0x41...0x5A:
                     hasLetter = true
-                    let lower = scalar.properties.lowercaseMapping
-                    for byte in lower.utf8 {
-                        letters.append(byte)
-                        marks.append(.none)
+                    append(UInt8(value + 32), at: index)
+                case 0x2E, 0x2C, 0x2F:
+                    if let last = letters.last, last >= 0x30 && last <= 0x39, !hasLetter {
+                        pendingSeparator = (scalar, index)
+                    } else {
+                        finish(at: index, body)
                     }
-                    text.append(scalar)
-                } else if scalar.properties.generalCategory == .nonspacingMark {
-                    // Other combining marks (from foreign names) carry no meaning here.
-                    return
-                } else {
-                    finish()
+                default:
+                    finish(at: index, body)
                 }
+                return
+            }
+            if let letter = VietnameseLetter.decompose(scalar) {
+                hasLetter = true
+                hasDiacritics = true
+                append(letter.base, at: index, mark: letter.mark)
+                if letter.tone != .level { tone = letter.tone }
+            } else if let combiningTone = Tone(combining: scalar) {
+                guard !letters.isEmpty else { return }
+                hasDiacritics = true
+                tone = combiningTone
+            } else if let combiningMark = LetterMark(combining: scalar) {
+                guard !letters.isEmpty else { return }
+                hasDiacritics = true
+                marks[marks.count - 1] = combiningMark
+            } else if scalar.properties.generalCategory == .nonspacingMark {
+                // Other combining marks (from foreign names) carry no meaning here.
+                return
+            } else if scalar.properties.isAlphabetic {
+                hasLetter = true
+                if start == nil { start = index }
+                for byte in scalar.properties.lowercaseMapping.utf8 {
+                    letters.append(byte)
+                    marks.append(.none)
+                }
+            } else {
+                finish(at: index, body)
             }
         }
 
-        mutating func append(byte: UInt8, scalar: Unicode.Scalar, mark: LetterMark = .none) {
+        @inline(__always)
+        mutating func append(_ byte: UInt8, at index: String.UnicodeScalarView.Index, mark: LetterMark = .none) {
+            if start == nil { start = index }
             letters.append(byte)
             marks.append(mark)
-            text.append(scalar)
         }
 
-        mutating func finish() {
-            pendingSeparator = nil
+        mutating func finish(at end: String.UnicodeScalarView.Index, _ body: (ScannedWord) -> Void) {
+            if let separator = pendingSeparator {
+                pendingSeparator = nil
+                finish(at: separator.index, body)
+                return
+            }
             defer {
-                text = String.UnicodeScalarView()
                 letters.removeAll(keepingCapacity: true)
                 marks.removeAll(keepingCapacity: true)
                 tone = .level
                 hasDiacritics = false
                 hasLetter = false
+                start = nil
             }
-            guard !letters.isEmpty else { return }
+            guard !letters.isEmpty, let start else { return }
             Syllable.normalizeFinalY(&letters, marks: &marks)
-            let folded = String(decoding: letters, as: UTF8.self)
             let kind: Token.Kind
             if hasLetter {
                 kind = .word
@@ -128,20 +178,15 @@ public enum TextNormalizer {
             } else {
                 kind = .number
             }
-            var marked: String?
+            key.removeAll(keepingCapacity: true)
             if hasDiacritics {
-                var key: [UInt8] = []
-                key.reserveCapacity(letters.count + 4)
-                for (byte, mark) in zip(letters, marks) {
-                    key.append(byte)
-                    if let suffix = mark.keySuffix { key.append(suffix) }
+                for index in letters.indices {
+                    key.append(letters[index])
+                    if let suffix = marks[index].keySuffix { key.append(suffix) }
                 }
                 if tone != .level { key.append(UInt8(ascii: "0") + tone.rawValue) }
-                marked = String(decoding: key, as: UTF8.self)
             }
-            tokens.append(
-                Token(text: String(text), folded: folded, marked: marked, kind: kind, hasDiacritics: hasDiacritics)
-            )
+            body(ScannedWord(folded: letters[...], marked: key[...], kind: kind, hasDiacritics: hasDiacritics, range: start..<end))
         }
     }
 }

@@ -1,0 +1,78 @@
+import Foundation
+import ThuTucKnowledge
+import ThuTucText
+
+/// A procedure's searchable texts as term ids, per field.
+struct TokenizedProcedure: Sendable {
+    /// Indexed by ``IndexField/rawValue``; the name field holds one text.
+    var fields: [[IndexedText]]
+
+    subscript(field: IndexField) -> [IndexedText] { fields[field.rawValue] }
+}
+
+/// Turns every procedure's texts into term ids, on all cores.
+///
+/// Each chunk of the catalogue is tokenised with a term table of its own;
+/// the tables are then merged into the shared one and the chunk's ids
+/// rewritten. Tokenising is most of the cost of building the index, and this
+/// keeps start-up within budget on a small machine.
+enum CatalogueTokenizer {
+    static func tokenize(_ knowledge: KnowledgeBase, aliases: [[String]], into terms: inout TermTable) -> [TokenizedProcedure] {
+        let procedures = knowledge.procedures
+        let chunkCount = max(1, min(procedures.count / 64, ProcessInfo.processInfo.activeProcessorCount * 4))
+        let chunks = (0..<chunkCount).map { chunk in
+            (procedures.count * chunk / chunkCount)..<(procedures.count * (chunk + 1) / chunkCount)
+        }
+        let results = ConcurrentMap.map(chunks) { range -> (TermTable, [TokenizedProcedure]) in
+            var local = TermTable()
+            let tokenized = range.map { position in
+                tokenize(procedures[position], aliases: aliases[position], terms: &local)
+            }
+            return (local, tokenized)
+        }
+        var merged: [TokenizedProcedure] = []
+        merged.reserveCapacity(procedures.count)
+        for (local, tokenized) in results {
+            let foldedMap = (0..<Int32(local.foldedCount)).map { terms.internFolded(local.foldedKey($0)) }
+            let markedMap = (0..<Int32(local.markedCount)).map { terms.internMarked(local.markedKey($0)) }
+            for var procedure in tokenized {
+                for field in procedure.fields.indices {
+                    for text in procedure.fields[field].indices {
+                        procedure.fields[field][text].remap(folded: foldedMap, marked: markedMap)
+                    }
+                }
+                merged.append(procedure)
+            }
+        }
+        return merged
+    }
+
+    private static func tokenize(_ procedure: Procedure, aliases: [String], terms: inout TermTable) -> TokenizedProcedure {
+        var fields = [[IndexedText]](repeating: [], count: IndexField.allCases.count)
+        for field in IndexField.allCases {
+            let texts: [String] = switch field {
+            case .name: [SearchIndex.withoutLevelSuffix(procedure.name)]
+            case .alias: aliases
+            case .field: [procedure.field]
+            case .result: procedure.results.map(\.name)
+            case .document: procedure.documents.flatMap { $0.items.map(\.name) }
+            case .agency: procedure.agencies + procedure.authorities
+            }
+            fields[field.rawValue] = texts.map { index($0, terms: &terms) }
+        }
+        return TokenizedProcedure(fields: fields)
+    }
+
+    /// One text as term ids; catalogue text is written with accents, so a
+    /// word without marks is deliberately plain and gets its folded form as key.
+    static func index(_ text: String, terms: inout TermTable) -> IndexedText {
+        var folded: [Int32] = []
+        var marked: [Int32] = []
+        TextNormalizer.scan(text) { word in
+            guard word.kind != .code else { return }
+            folded.append(terms.internFolded(word.folded))
+            marked.append(word.kind == .word ? terms.internMarked(word.hasDiacritics ? word.marked : word.folded) : -1)
+        }
+        return IndexedText(folded: folded, marked: marked)
+    }
+}

@@ -1,0 +1,125 @@
+import Foundation
+import ThuTucJSON
+import ThuTucKnowledge
+import ThuTucText
+
+/// Why a configuration could not be used.
+public enum ConfigurationError: Error, Sendable, CustomStringConvertible, Equatable {
+    case unreadable(path: String)
+    case badJSON(path: String, detail: String)
+    case unknownKey(path: String, key: String)
+    case badValue(path: String, key: String, expected: String)
+
+    public var description: String {
+        switch self {
+        case .unreadable(let path): "\(path): cannot read the configuration"
+        case .badJSON(let path, let detail): "\(path): not a JSON object (\(detail))"
+        case .unknownKey(let path, let key): "\(path): unknown key '\(key)'"
+        case .badValue(let path, let key, let expected): "\(path): '\(key)' must be \(expected)"
+        }
+    }
+}
+
+extension Configuration {
+    /// Reads `path`; a missing file at the default path gives the defaults.
+    public static func load(path: String, required: Bool) throws(ConfigurationError) -> Configuration {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            if required { throw .unreadable(path: path) }
+            return Configuration()
+        }
+        let object: JSONValue
+        do {
+            object = try JSONReader.parse([UInt8](data))
+        } catch {
+            throw .badJSON(path: path, detail: error.description)
+        }
+        guard case .object(let members) = object else {
+            throw .badJSON(path: path, detail: "the top level must be an object")
+        }
+        var configuration = Configuration()
+        for key in members.keys.sorted() {
+            guard let value = members[key] else { continue }
+            try configuration.set(key, from: value, source: path)
+        }
+        try configuration.validate(source: path)
+        return configuration
+    }
+
+    /// Sets one key from a command-line string.
+    public mutating func set(_ key: String, from text: String, source: String) throws(ConfigurationError) {
+        try set(key, from: JSONValue.string(text), source: source)
+    }
+
+    /// Sets one key from a JSON value; numbers may also come as strings (from flags).
+    public mutating func set(_ key: String, from value: JSONValue, source: String) throws(ConfigurationError) {
+        func bad(_ expected: String) -> ConfigurationError { .badValue(path: source, key: key, expected: expected) }
+        func integer(_ range: ClosedRange<Int>) throws(ConfigurationError) -> Int {
+            let number: Int? = switch value {
+            case .number(let double) where double == double.rounded() && abs(double) < 1e15: Int(double)
+            case .string(let string): Int(string)
+            default: nil
+            }
+            guard let number, range.contains(number) else { throw bad("an integer in \(range.lowerBound)…\(range.upperBound)") }
+            return number
+        }
+        func seconds() throws(ConfigurationError) -> Double {
+            let number: Double? = switch value {
+            case .number(let double): double
+            case .string(let string): Double(string)
+            default: nil
+            }
+            guard let number, number > 0, number <= 86_400 * 30 else { throw bad("a number of seconds above 0") }
+            return number
+        }
+        func text() throws(ConfigurationError) -> String {
+            guard case .string(let string) = value, !string.isEmpty else { throw bad("a non-empty string") }
+            return string
+        }
+        switch key {
+        case "host": host = try text()
+        case "port": port = try integer(0...65_535)
+        case "knowledge": knowledge = try text()
+        case "hotline": hotline = try text()
+        case "greeting": greeting = try text()
+        case "maxLineBytes": maxLineBytes = try integer(256...16 << 20)
+        case "idleTimeoutSeconds": idleTimeoutSeconds = try seconds()
+        case "writeTimeoutSeconds": writeTimeoutSeconds = try seconds()
+        case "maxPendingReplyBytes": maxPendingReplyBytes = try integer(4096...1 << 30)
+        case "maxConnections": maxConnections = try integer(1...1_000_000)
+        case "sessionExpirySeconds": sessionExpirySeconds = try seconds()
+        case "maxSessions": maxSessions = try integer(1...10_000_000)
+        case "threads": threads = try integer(0...256)
+        case "authToken":
+            if value.isNull {
+                authToken = nil
+            } else {
+                let token = try text()
+                guard token.utf8.count >= 16 else { throw bad("a string of at least 16 characters, or null") }
+                authToken = token
+            }
+        case "levelPreference":
+            let codes: [String]
+            if case .array(let list) = value, list.allSatisfy({ $0.string != nil }) {
+                codes = list.compactMap(\.string)
+            } else if case .string(let string) = value {
+                codes = string.split(separator: ",").map { String($0).trimmingWhitespace() }
+            } else {
+                throw bad("a list of level codes (xa, tinh, bo, khac)")
+            }
+            let levels = codes.compactMap(Level.init(rawValue:))
+            guard levels.count == codes.count, !levels.isEmpty, Set(levels).count == levels.count else {
+                throw bad("a list of distinct level codes (xa, tinh, bo, khac)")
+            }
+            levelPreference = levels
+        default:
+            throw .unknownKey(path: source, key: key)
+        }
+    }
+
+    /// Checks rules that span keys.
+    public func validate(source: String) throws(ConfigurationError) {
+        if !isLoopback && authToken == nil {
+            throw .badValue(path: source, key: "authToken", expected: "set (16+ characters) when host is not a loopback address")
+        }
+    }
+}

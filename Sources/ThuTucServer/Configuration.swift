@@ -1,0 +1,44 @@
+import ThuTucKnowledge
+
+/// Runtime settings from `Config/thutuc.json`, overridable on the command line.
+///
+/// Every field has a default, so an empty file (or none) is valid; an unknown
+/// key or a bad value is an error naming the key.
+public struct Configuration: Sendable, Hashable {
+    /// Address to listen on; anything but loopback requires ``authToken``.
+    public var host = "127.0.0.1"
+    public var port = 7878
+    /// The Knowledge/ directory.
+    public var knowledge = "Knowledge"
+    /// Phone number offered when the assistant cannot help.
+    public var hotline = "1800 1096 (Cổng Dịch vụ công quốc gia)"
+    /// First line sent to a plain-mode connection and shown by the REPL.
+    public var greeting = "ThuTuc: trợ lý thủ tục hành chính. Gõ câu hỏi bằng tiếng Việt; HELP để xem hướng dẫn, QUIT để thoát."
+    /// Levels in order of preference (codes: xa, tinh, bo, khac).
+    public var levelPreference: [Level] = [.commune, .province, .ministry, .other]
+    /// Longest request line in bytes; longer lines get an error reply.
+    public var maxLineBytes = 8192
+    /// A connection silent this long is closed with a notice.
+    public var idleTimeoutSeconds = 300.0
+    /// A reader that accepts no reply bytes for this long is cut off.
+    public var writeTimeoutSeconds = 30.0
+    /// Replies waiting to be sent per connection before it stops reading.
+    public var maxPendingReplyBytes = 1 << 20
+    /// Open connections beyond this get a busy reply and are closed.
+    public var maxConnections = 10_000
+    /// Sessions idle this long are forgotten.
+    public var sessionExpirySeconds = 1800.0
+    /// Most sessions kept; the least recently used go first.
+    public var maxSessions = 100_000
+    /// Shared secret clients send with AUTH; required off loopback and for admin commands.
+    public var authToken: String?
+    /// Event-loop threads; 0 means one per core.
+    public var threads = 0
+
+    public init() {}
+
+    /// Whether `host` is a loopback address, where no token is needed.
+    public var isLoopback: Bool {
+        host == "127.0.0.1" || host == "::1" || host == "localhost" || host.hasPrefix("127.")
+    }
+}
