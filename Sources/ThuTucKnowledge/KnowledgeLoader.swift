@@ -54,20 +54,33 @@ public enum KnowledgeLoader {
     }
 
     private static func readProcedures(directory: String, problems: inout [KnowledgeProblem]) -> [Procedure] {
-        let files = jsonLinesFiles(in: directory)
-        // Files decode independently; spreading them over the cores halves start-up on two.
-        let results = ConcurrentMap.map(files) { path in decodeLines(path: path, Procedure.init(json:)) }
+        var pieces: [(path: String, lines: ArraySlice<TextLines.Line>)] = []
+        for path in jsonLinesFiles(in: directory) {
+            do {
+                let lines = Array(try TextLines.read(path))
+                // Pieces of about 200 lines spread the work evenly over the cores,
+                // however unequal the files are.
+                for start in stride(from: 0, to: lines.count, by: 200) {
+                    pieces.append((path, lines[start..<min(start + 200, lines.count)]))
+                }
+            } catch {
+                problems.append(error)
+            }
+        }
+        let results = ConcurrentMap.map(pieces) { piece in
+            decodeLines(piece.lines, path: piece.path) { cursor in try Procedure(cursor: &cursor) }
+        }
         var procedures: [Procedure] = []
         var seen: [String: SourceLocation] = [:]
-        for (path, result) in zip(files, results) {
+        for (piece, result) in zip(pieces, results) {
             problems += result.problems
             for (line, procedure) in result.values {
                 if let first = seen[procedure.code] {
-                    problems.append(KnowledgeProblem(file: path, line: line, message: "duplicate code \(procedure.code), first at \(first)"))
+                    problems.append(KnowledgeProblem(file: piece.path, line: line, message: "duplicate code \(procedure.code), first at \(first)"))
                     continue
                 }
-                seen[procedure.code] = SourceLocation(file: path, line: line)
-                problems += ProcedureValidator.problems(in: procedure, file: path, line: line)
+                seen[procedure.code] = SourceLocation(file: piece.path, line: line)
+                problems += ProcedureValidator.problems(in: procedure, file: piece.path, line: line)
                 procedures.append(procedure)
             }
         }
@@ -79,7 +92,14 @@ public enum KnowledgeLoader {
         var overlays: [String: Overlay] = [:]
         var seen: [String: SourceLocation] = [:]
         for path in jsonLinesFiles(in: directory) {
-            let result = decodeLines(path: path, Overlay.init(json:))
+            let lines: [TextLines.Line]
+            do {
+                lines = Array(try TextLines.read(path))
+            } catch {
+                problems.append(error)
+                continue
+            }
+            let result = decodeLines(lines[...], path: path) { cursor in try Overlay(cursor: &cursor) }
             problems += result.problems
             for (line, overlay) in result.values {
                 guard let name = names[overlay.code] else {
@@ -102,27 +122,18 @@ public enum KnowledgeLoader {
         return overlays
     }
 
-    /// Decodes one JSON value per non-blank line of `path` with `read`.
+    /// Decodes one JSON value per non-blank line with `read`.
     static func decodeLines<Value>(
-        path: String, _ read: (JSONValue) throws(SchemaError) -> Value
+        _ lines: ArraySlice<TextLines.Line>, path: String, _ read: (inout JSONCursor) throws -> Value
     ) -> (values: [(Int, Value)], problems: [KnowledgeProblem]) {
-        let lines: TextLines
-        do {
-            lines = try TextLines.read(path)
-        } catch {
-            return ([], [error])
-        }
         var values: [(Int, Value)] = []
         var problems: [KnowledgeProblem] = []
         for line in lines {
             if line.bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { continue }
             do {
-                let json = try JSONReader.parse(line.bytes)
-                do {
-                    values.append((line.number, try read(json)))
-                } catch {
-                    problems.append(KnowledgeProblem(file: path, line: line.number, message: error.message))
-                }
+                values.append((line.number, try JSONCursor.read(line.bytes, read)))
+            } catch let error as SchemaError {
+                problems.append(KnowledgeProblem(file: path, line: line.number, message: error.message))
             } catch {
                 problems.append(KnowledgeProblem(file: path, line: line.number, message: "bad JSON: \(error)"))
             }

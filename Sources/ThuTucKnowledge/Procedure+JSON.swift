@@ -1,108 +1,299 @@
 import ThuTucJSON
 
-extension Procedure {
-    static let fields: Set<String> = [
-        "code", "name", "decision", "type", "field", "ministry", "levels", "subjects", "authorities", "agencies",
-        "address", "channels", "documents", "legal", "results", "url", "retrieved",
-    ]
+// Hand-written readers for the knowledge files, on a pull cursor rather than
+// Codable: the catalogue loads several times faster, and unknown fields are
+// errors (a typo in an overlay must not be silently ignored).
 
+extension Procedure {
     /// Reads one line of `Knowledge/procedures/*.jsonl`.
-    init(json: JSONValue) throws(SchemaError) {
-        let fields = try JSONFields(json, allowed: Self.fields)
-        let levelCodes = try fields.strings("levels")
-        var levels: [Level] = []
-        for code in levelCodes {
-            guard let level = Level(rawValue: code) else {
-                throw SchemaError(message: "field 'levels': unknown level '\(code)' (use bo, tinh, xa, khac)")
+    init(cursor: inout JSONCursor) throws {
+        var code, name, field, ministry, url, retrieved: String?
+        var decision, type, address: String?
+        var levels: [Level]?
+        var subjects, authorities, agencies: [String]?
+        var channels: [Channel]?
+        var documents: [DocumentGroup]?
+        var legal: [LegalReference]?
+        var results: [ResultDocument]?
+        try cursor.object { key, cursor in
+            if key == "code" {
+                code = try reading("code", in: "", expected: "a string") { try cursor.string() }
+            } else if key == "name" {
+                name = try reading("name", in: "", expected: "a string") { try cursor.string() }
+            } else if key == "decision" {
+                decision = try reading("decision", in: "", expected: "a string or null") { try cursor.optionalString() }
+            } else if key == "type" {
+                type = try reading("type", in: "", expected: "a string or null") { try cursor.optionalString() }
+            } else if key == "field" {
+                field = try reading("field", in: "", expected: "a string") { try cursor.string() }
+            } else if key == "ministry" {
+                ministry = try reading("ministry", in: "", expected: "a string") { try cursor.string() }
+            } else if key == "levels" {
+                let codes = try reading("levels", in: "", expected: "a list of strings") { try cursor.strings() }
+                levels = try codes.map { code in
+                    guard let level = Level(rawValue: code) else {
+                        throw SchemaError(message: "levels: unknown level '\(code)' (use bo, tinh, xa, khac)")
+                    }
+                    return level
+                }
+            } else if key == "subjects" {
+                subjects = try reading("subjects", in: "", expected: "a list of strings") { try cursor.strings() }
+            } else if key == "authorities" {
+                authorities = try reading("authorities", in: "", expected: "a list of strings") { try cursor.strings() }
+            } else if key == "agencies" {
+                agencies = try reading("agencies", in: "", expected: "a list of strings") { try cursor.strings() }
+            } else if key == "address" {
+                address = try reading("address", in: "", expected: "a string or null") { try cursor.optionalString() }
+            } else if key == "channels" {
+                channels = try list("channels", &cursor, Channel.init(cursor:path:))
+            } else if key == "documents" {
+                documents = try list("documents", &cursor, DocumentGroup.init(cursor:path:))
+            } else if key == "legal" {
+                legal = try list("legal", &cursor, LegalReference.init(cursor:path:))
+            } else if key == "results" {
+                results = try list("results", &cursor, ResultDocument.init(cursor:path:))
+            } else if key == "url" {
+                url = try reading("url", in: "", expected: "a string") { try cursor.string() }
+            } else if key == "retrieved" {
+                retrieved = try reading("retrieved", in: "", expected: "a string") { try cursor.string() }
+            } else {
+                throw SchemaError.unknown(key.string, in: "")
             }
-            levels.append(level)
+        }
+        func required<Value>(_ value: Value?, _ name: String) throws -> Value {
+            guard let value else { throw SchemaError.missing(name, in: "") }
+            return value
         }
         self.init(
-            code: try fields.string("code"),
-            name: try fields.string("name"),
-            decision: try fields.optionalString("decision"),
-            type: try fields.optionalString("type"),
-            field: try fields.string("field"),
-            ministry: try fields.string("ministry"),
-            levels: levels,
-            subjects: try fields.strings("subjects"),
-            authorities: try fields.strings("authorities"),
-            agencies: try fields.strings("agencies"),
-            address: try fields.optionalString("address"),
-            channels: try fields.objects("channels", Channel.init(json:path:)),
-            documents: try fields.objects("documents", DocumentGroup.init(json:path:)),
-            legal: try fields.objects("legal", LegalReference.init(json:path:)),
-            results: try fields.objects("results", ResultDocument.init(json:path:)),
-            url: try fields.string("url"),
-            retrieved: try fields.string("retrieved")
+            code: try required(code, "code"), name: try required(name, "name"), decision: decision, type: type,
+            field: try required(field, "field"), ministry: try required(ministry, "ministry"), levels: try required(levels, "levels"),
+            subjects: try required(subjects, "subjects"), authorities: try required(authorities, "authorities"),
+            agencies: try required(agencies, "agencies"), address: address, channels: try required(channels, "channels"),
+            documents: try required(documents, "documents"), legal: try required(legal, "legal"), results: try required(results, "results"),
+            url: try required(url, "url"), retrieved: try required(retrieved, "retrieved")
         )
     }
 }
 
+/// Reads a list of objects, giving each reader its path ("documents[2]").
+func list<Element>(_ name: String, _ cursor: inout JSONCursor, _ read: (inout JSONCursor, String) throws -> Element) throws -> [Element] {
+    var elements: [Element] = []
+    try reading(name, in: "", expected: "a list") {
+        try cursor.array { cursor in
+            elements.append(try read(&cursor, "\(name)[\(elements.count)]"))
+        }
+    }
+    return elements
+}
+
 extension Channel {
-    init(json: JSONValue, path: String) throws(SchemaError) {
-        let fields = try JSONFields(json, path: path, allowed: ["kind", "time", "fee"])
-        self.init(
-            kind: try fields.enumeration("kind", Kind.self),
-            time: try fields.object("time", ProcessingTime.init(json:path:)),
-            fee: try fields.object("fee", Fee.init(json:path:))
-        )
+    init(cursor: inout JSONCursor, path: String) throws {
+        var kind: Kind?
+        var time: ProcessingTime?
+        var fee: Fee?
+        try reading(path, in: "", expected: "an object") {
+            try cursor.object { key, cursor in
+                if key == "kind" {
+                    let raw = try reading("kind", in: path, expected: "a string") { try cursor.string() }
+                    guard let value = Kind(rawValue: raw) else {
+                        throw SchemaError.bad("kind", in: path, expected: Kind.allCases.map(\.rawValue).joined(separator: ", "))
+                    }
+                    kind = value
+                } else if key == "time" {
+                    time = cursor.takeNull() ? nil : try ProcessingTime(cursor: &cursor, path: path + ".time")
+                } else if key == "fee" {
+                    fee = cursor.takeNull() ? nil : try Fee(cursor: &cursor, path: path + ".fee")
+                } else {
+                    throw SchemaError.unknown(key.string, in: path)
+                }
+            }
+        }
+        guard let kind else { throw SchemaError.missing("kind", in: path) }
+        self.init(kind: kind, time: time, fee: fee)
     }
 }
 
 extension ProcessingTime {
-    init(json: JSONValue, path: String) throws(SchemaError) {
-        let fields = try JSONFields(json, path: path, allowed: ["text", "value", "unit"])
-        self.init(text: try fields.string("text"), value: try fields.optionalNumber("value"), unit: try fields.optionalEnumeration("unit", Unit.self))
+    init(cursor: inout JSONCursor, path: String) throws {
+        var text: String?
+        var value: Double?
+        var unit: Unit?
+        try reading(path, in: "", expected: "an object or null") {
+            try cursor.object { key, cursor in
+                if key == "text" {
+                    text = try reading("text", in: path, expected: "a string") { try cursor.string() }
+                } else if key == "value" {
+                    value = try reading("value", in: path, expected: "a number or null") { try cursor.optionalNumber() }
+                } else if key == "unit" {
+                    let raw = try reading("unit", in: path, expected: "a string or null") { try cursor.optionalString() }
+                    if let raw {
+                        guard let parsed = Unit(rawValue: raw) else {
+                            throw SchemaError.bad("unit", in: path, expected: Unit.allCases.map(\.rawValue).joined(separator: ", "))
+                        }
+                        unit = parsed
+                    }
+                } else {
+                    throw SchemaError.unknown(key.string, in: path)
+                }
+            }
+        }
+        guard let text else { throw SchemaError.missing("text", in: path) }
+        self.init(text: text, value: value, unit: unit)
     }
 }
 
 extension Fee {
-    init(json: JSONValue, path: String) throws(SchemaError) {
-        let fields = try JSONFields(json, path: path, allowed: ["text", "amount", "note"])
-        self.init(text: try fields.string("text"), amount: try fields.optionalInteger("amount"), note: try fields.optionalString("note"))
+    init(cursor: inout JSONCursor, path: String) throws {
+        var text: String?
+        var amount: Int?
+        var note: String?
+        try reading(path, in: "", expected: "an object or null") {
+            try cursor.object { key, cursor in
+                if key == "text" {
+                    text = try reading("text", in: path, expected: "a string") { try cursor.string() }
+                } else if key == "amount" {
+                    let number = try reading("amount", in: path, expected: "a number or null") { try cursor.optionalNumber() }
+                    if let number {
+                        guard number == number.rounded(), abs(number) < 1e15 else { throw SchemaError.bad("amount", in: path, expected: "a whole number") }
+                        amount = Int(number)
+                    }
+                } else if key == "note" {
+                    note = try reading("note", in: path, expected: "a string or null") { try cursor.optionalString() }
+                } else {
+                    throw SchemaError.unknown(key.string, in: path)
+                }
+            }
+        }
+        guard let text else { throw SchemaError.missing("text", in: path) }
+        self.init(text: text, amount: amount, note: note)
     }
 }
 
 extension DocumentGroup {
-    init(json: JSONValue, path: String) throws(SchemaError) {
-        let fields = try JSONFields(json, path: path, allowed: ["title", "items"])
-        self.init(title: try fields.optionalString("title"), items: try fields.objects("items", RequiredDocument.init(json:path:)))
+    init(cursor: inout JSONCursor, path: String) throws {
+        var title: String?
+        var items: [RequiredDocument]?
+        try reading(path, in: "", expected: "an object") {
+            try cursor.object { key, cursor in
+                if key == "title" {
+                    title = try reading("title", in: path, expected: "a string or null") { try cursor.optionalString() }
+                } else if key == "items" {
+                    var list: [RequiredDocument] = []
+                    try reading("items", in: path, expected: "a list") {
+                        try cursor.array { cursor in
+                            list.append(try RequiredDocument(cursor: &cursor, path: "\(path).items[\(list.count)]"))
+                        }
+                    }
+                    items = list
+                } else {
+                    throw SchemaError.unknown(key.string, in: path)
+                }
+            }
+        }
+        guard let items else { throw SchemaError.missing("items", in: path) }
+        self.init(title: title, items: items)
     }
 }
 
 extension RequiredDocument {
-    init(json: JSONValue, path: String) throws(SchemaError) {
-        let fields = try JSONFields(json, path: path, allowed: ["name", "form", "originals", "copies"])
-        self.init(
-            name: try fields.string("name"), form: try fields.optionalString("form"),
-            originals: try fields.integer("originals"), copies: try fields.integer("copies")
-        )
+    init(cursor: inout JSONCursor, path: String) throws {
+        var name: String?
+        var form: String?
+        var originals: Int?
+        var copies: Int?
+        func count(_ key: String, _ cursor: inout JSONCursor) throws -> Int {
+            let number = try reading(key, in: path, expected: "a number") { try cursor.number() }
+            guard number == number.rounded(), number >= 0, number < 1000 else { throw SchemaError.bad(key, in: path, expected: "a whole number from 0 to 999") }
+            return Int(number)
+        }
+        try reading(path, in: "", expected: "an object") {
+            try cursor.object { key, cursor in
+                if key == "name" {
+                    name = try reading("name", in: path, expected: "a string") { try cursor.string() }
+                } else if key == "form" {
+                    form = try reading("form", in: path, expected: "a string or null") { try cursor.optionalString() }
+                } else if key == "originals" {
+                    originals = try count("originals", &cursor)
+                } else if key == "copies" {
+                    copies = try count("copies", &cursor)
+                } else {
+                    throw SchemaError.unknown(key.string, in: path)
+                }
+            }
+        }
+        guard let name else { throw SchemaError.missing("name", in: path) }
+        guard let originals else { throw SchemaError.missing("originals", in: path) }
+        guard let copies else { throw SchemaError.missing("copies", in: path) }
+        self.init(name: name, form: form, originals: originals, copies: copies)
     }
 }
 
 extension LegalReference {
-    init(json: JSONValue, path: String) throws(SchemaError) {
-        let fields = try JSONFields(json, path: path, allowed: ["title", "number"])
-        self.init(title: try fields.string("title"), number: try fields.optionalString("number"))
+    init(cursor: inout JSONCursor, path: String) throws {
+        var title: String?
+        var number: String?
+        try reading(path, in: "", expected: "an object") {
+            try cursor.object { key, cursor in
+                if key == "title" {
+                    title = try reading("title", in: path, expected: "a string") { try cursor.string() }
+                } else if key == "number" {
+                    number = try reading("number", in: path, expected: "a string or null") { try cursor.optionalString() }
+                } else {
+                    throw SchemaError.unknown(key.string, in: path)
+                }
+            }
+        }
+        guard let title else { throw SchemaError.missing("title", in: path) }
+        self.init(title: title, number: number)
     }
 }
 
 extension ResultDocument {
-    init(json: JSONValue, path: String) throws(SchemaError) {
-        let fields = try JSONFields(json, path: path, allowed: ["name", "code"])
-        self.init(name: try fields.string("name"), code: try fields.optionalString("code"))
+    init(cursor: inout JSONCursor, path: String) throws {
+        var name: String?
+        var code: String?
+        try reading(path, in: "", expected: "an object") {
+            try cursor.object { key, cursor in
+                if key == "name" {
+                    name = try reading("name", in: path, expected: "a string") { try cursor.string() }
+                } else if key == "code" {
+                    code = try reading("code", in: path, expected: "a string or null") { try cursor.optionalString() }
+                } else {
+                    throw SchemaError.unknown(key.string, in: path)
+                }
+            }
+        }
+        guard let name else { throw SchemaError.missing("name", in: path) }
+        self.init(name: name, code: code)
     }
 }
 
 extension Overlay {
     /// Reads one line of `Knowledge/curated/*.jsonl`.
-    init(json: JSONValue) throws(SchemaError) {
-        let fields = try JSONFields(json, allowed: ["code", "name", "aliases", "steps", "tips", "place"])
-        self.init(
-            code: try fields.string("code"), name: try fields.string("name"),
-            aliases: try fields.strings("aliases", required: false), steps: try fields.strings("steps", required: false),
-            tips: try fields.strings("tips", required: false), place: try fields.optionalString("place")
-        )
+    init(cursor: inout JSONCursor) throws {
+        var code, name, place: String?
+        var aliases: [String] = [], steps: [String] = [], tips: [String] = []
+        try reading("line", in: "", expected: "an object") {
+            try cursor.object { key, cursor in
+                if key == "code" {
+                    code = try reading("code", in: "", expected: "a string") { try cursor.string() }
+                } else if key == "name" {
+                    name = try reading("name", in: "", expected: "a string") { try cursor.string() }
+                } else if key == "aliases" {
+                    aliases = try reading("aliases", in: "", expected: "a list of strings") { try cursor.strings() }
+                } else if key == "steps" {
+                    steps = try reading("steps", in: "", expected: "a list of strings") { try cursor.strings() }
+                } else if key == "tips" {
+                    tips = try reading("tips", in: "", expected: "a list of strings") { try cursor.strings() }
+                } else if key == "place" {
+                    place = try reading("place", in: "", expected: "a string or null") { try cursor.optionalString() }
+                } else {
+                    throw SchemaError.unknown(key.string, in: "")
+                }
+            }
+        }
+        guard let code else { throw SchemaError.missing("code", in: "") }
+        guard let name else { throw SchemaError.missing("name", in: "") }
+        self.init(code: code, name: name, aliases: aliases, steps: steps, tips: tips, place: place)
     }
 }

@@ -2,7 +2,7 @@ import Foundation
 
 /// The lines of a UTF-8 text file, numbered from 1, without their line ends.
 struct TextLines: Sequence {
-    struct Line {
+    struct Line: Sendable {
         var number: Int
         var bytes: ArraySlice<UInt8>
         var text: String { String(decoding: bytes, as: UTF8.self) }
@@ -20,22 +20,11 @@ struct TextLines: Sequence {
             throw KnowledgeProblem(file: path, line: nil, message: "cannot read the file")
         }
         let bytes = [UInt8](data)
-        if String(validating: bytes, as: UTF8.self) == nil {
-            let line = firstInvalidLine(bytes)
+        if let offset = UTF8Validation.firstInvalidOffset(bytes) {
+            let line = bytes[..<offset].reduce(1) { $1 == 0x0A ? $0 + 1 : $0 }
             throw KnowledgeProblem(file: path, line: line, message: "not valid UTF-8")
         }
         return TextLines(bytes: bytes)
-    }
-
-    private static func firstInvalidLine(_ bytes: [UInt8]) -> Int {
-        var line = 1
-        var start = 0
-        for index in bytes.indices where bytes[index] == 0x0A {
-            if String(validating: bytes[start..<index], as: UTF8.self) == nil { return line }
-            line += 1
-            start = index + 1
-        }
-        return line
     }
 
     func makeIterator() -> AnyIterator<Line> {

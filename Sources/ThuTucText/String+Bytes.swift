@@ -16,8 +16,8 @@ extension StringProtocol {
 
     private static func search(_ haystack: UnsafeBufferPointer<UInt8>, _ pattern: UnsafeBufferPointer<UInt8>, first: UInt8) -> Bool {
         guard haystack.count >= pattern.count else { return false }
-        var index = 0
         let last = haystack.count - pattern.count
+        var index = 0
         while index <= last {
             if haystack[index] == first {
                 var offset = 1
