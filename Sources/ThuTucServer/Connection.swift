@@ -1,0 +1,215 @@
+/// One client connection, confined to the loop thread that adopted it.
+///
+/// The socket is registered edge-triggered, so readiness is remembered here:
+/// `readable` and `writable` stay true until a call returns EAGAIN. That lets
+/// the loop stop reading for back-pressure or fairness and resume later
+/// without asking epoll again.
+final class Connection {
+    /// Where the connection is in its life.
+    enum Phase {
+        /// Reading and answering requests.
+        case open
+        /// No more requests are read; pending output is sent, then it closes.
+        case draining
+        /// Everything was sent and our side shut down; the peer's last bytes
+        /// are read and dropped until it closes or the deadline passes.
+        case lingering(until: Double)
+    }
+
+    /// What the loop should do after a turn.
+    enum Progress {
+        /// Nothing to do until epoll reports the socket again.
+        case waiting
+        /// Work remains (pipelined requests, unread input): run again soon.
+        case moreWork
+        /// Close the connection.
+        case finished
+    }
+
+    /// What the timer scan decided.
+    enum TimerVerdict {
+        case keep
+        /// Something was queued (the idle notice): run a turn to send it.
+        case runTurn
+        /// Close now.
+        case close
+        /// Close with a reset: the client stopped reading.
+        case abort
+    }
+
+    let fd: Int32
+    /// The epoll token, unique for the life of the server.
+    let token: UInt64
+    var readable = false
+    var writable = true
+    /// Whether the connection waits in its loop's ready queue.
+    var queued = false
+    private(set) var closed = false
+    private(set) var phase = Phase.open
+    private var state: ConnectionState
+    private var framer: LineFramer
+    /// Framed requests not yet answered; input is read only when this is empty,
+    /// so it never holds more than one read's worth.
+    private var requests: [LineFramer.Event] = []
+    private var nextRequest = 0
+    private var output = OutputBuffer()
+    private var inputEnded = false
+    /// Set by a server shutdown: close as soon as the output is sent, without lingering.
+    private var closeWhenSent = false
+    private var lastInput: Double
+    private var lastWriteProgress: Double
+
+    init(fd: Int32, id: UInt64, limits: ConnectionLimits, now: Double) {
+        self.fd = fd
+        self.token = id
+        self.state = ConnectionState(id: id)
+        self.framer = LineFramer(limit: limits.maxLineBytes)
+        self.lastInput = now
+        self.lastWriteProgress = now
+    }
+
+    func markClosed() {
+        closed = true
+    }
+
+    /// Queues bytes for the client (the greeting, a notice).
+    func enqueue(_ bytes: [UInt8], now: Double) {
+        guard !bytes.isEmpty else { return }
+        if output.isEmpty { lastWriteProgress = now }
+        output.append(bytes)
+    }
+
+    /// Sends, answers and reads as much as back-pressure and the turn's time
+    /// slice allow.
+    func turn(_ handler: ProtocolHandler, limits: ConnectionLimits, scratch: UnsafeMutableRawBufferPointer, now: Double) -> Progress {
+        var reads = 0
+        var clock = now
+        let sliceEnd = now + limits.turnSeconds
+        while true {
+            guard flush(now: clock) else { return .finished }
+            switch phase {
+            case .lingering:
+                return discardInput(limits: limits, scratch: scratch)
+            case .draining:
+                guard output.isEmpty else { return .waiting }
+                if inputEnded || closeWhenSent { return .finished }
+                Socket.shutdownWrite(fd)
+                phase = .lingering(until: clock + limits.lingerSeconds)
+                continue
+            case .open:
+                break
+            }
+            if output.count >= limits.maxPendingReplyBytes { return .waiting }
+            if nextRequest < requests.count {
+                answerRequests(handler, limits: limits, clock: &clock, until: sliceEnd)
+                if clock >= sliceEnd, case .open = phase {
+                    return flush(now: clock) ? .moreWork : .finished
+                }
+                continue
+            }
+            if inputEnded {
+                phase = .draining
+                continue
+            }
+            guard readable else { return .waiting }
+            guard reads < limits.readsPerTurn else { return .moreWork }
+            reads += 1
+            switch Socket.receive(fd, into: scratch) {
+            case .transferred(let count):
+                lastInput = clock
+                requests += framer.feed(UnsafeRawBufferPointer(rebasing: scratch[0..<count]))
+            case .wouldBlock:
+                readable = false
+            case .endOfStream:
+                inputEnded = true
+                requests += framer.finish()
+            case .failed:
+                return .finished
+            }
+        }
+    }
+
+    /// Answers queued requests in order until the output is full, the slice
+    /// is used up or the client said QUIT.
+    private func answerRequests(_ handler: ProtocolHandler, limits: ConnectionLimits, clock: inout Double, until sliceEnd: Double) {
+        while nextRequest < requests.count, output.count < limits.maxPendingReplyBytes {
+            let reply: [UInt8]
+            switch requests[nextRequest] {
+            case .line(let line): reply = handler.handle(line, state: &state)
+            case .overflow(let firstByte): reply = handler.lineTooLong(firstByte: firstByte)
+            }
+            nextRequest += 1
+            clock = MonotonicClock.seconds()
+            enqueue(reply, now: clock)
+            if state.closing {
+                phase = .draining
+                nextRequest = requests.count
+            }
+            if clock >= sliceEnd { break }
+        }
+        if nextRequest == requests.count {
+            requests.removeAll(keepingCapacity: true)
+            nextRequest = 0
+        }
+    }
+
+    /// Sends until the output is empty or the socket is full; false when the peer is gone.
+    private func flush(now: Double) -> Bool {
+        while writable, !output.isEmpty {
+            switch output.send(to: fd) {
+            case .transferred:
+                lastWriteProgress = now
+            case .wouldBlock:
+                writable = false
+            case .endOfStream, .failed:
+                return false
+            }
+        }
+        return true
+    }
+
+    private func discardInput(limits: ConnectionLimits, scratch: UnsafeMutableRawBufferPointer) -> Progress {
+        for _ in 0..<limits.readsPerTurn {
+            guard readable else { return .waiting }
+            switch Socket.receive(fd, into: scratch) {
+            case .transferred:
+                continue
+            case .wouldBlock:
+                readable = false
+            case .endOfStream, .failed:
+                return .finished
+            }
+        }
+        return readable ? .moreWork : .waiting
+    }
+
+    /// Timeouts: a reader that takes nothing for `writeTimeout` is cut off, a
+    /// connection silent for `idleTimeout` gets the notice and is closed, a
+    /// lingering one is closed at its deadline.
+    func checkTimers(_ handler: ProtocolHandler, limits: ConnectionLimits, now: Double) -> TimerVerdict {
+        if case .lingering(let until) = phase { return now >= until ? .close : .keep }
+        if !output.isEmpty { return now - lastWriteProgress >= limits.writeTimeout ? .abort : .keep }
+        // Silence counts from the last byte either way, so that a long reply
+        // read slowly does not make its reader look idle.
+        let lastActivity = max(lastInput, lastWriteProgress)
+        guard case .open = phase, requests.isEmpty, !queued, now - lastActivity >= limits.idleTimeout else { return .keep }
+        enqueue(handler.idleTimeout(), now: now)
+        phase = .draining
+        return .runTurn
+    }
+
+    /// The server is stopping: answer nothing more, send what is pending, then close.
+    /// Returns false when there is nothing worth waiting for.
+    func beginShutdown() -> Bool {
+        closeWhenSent = true
+        requests.removeAll()
+        nextRequest = 0
+        switch phase {
+        case .open, .draining:
+            phase = .draining
+            return !output.isEmpty
+        case .lingering:
+            return false
+        }
+    }
+}

@@ -1,0 +1,18 @@
+@preconcurrency import Glibc
+
+/// Why the TCP server or the signal watcher could not be set up.
+public enum ServerError: Error, Sendable, CustomStringConvertible, Equatable {
+    /// The configured host is neither an address literal nor a name the resolver knows.
+    case unresolvable(host: String, reason: String)
+    /// A system call failed; `call` names it and what it was applied to.
+    case system(call: String, errno: Int32)
+
+    public var description: String {
+        switch self {
+        case .unresolvable(let host, let reason):
+            "cannot resolve host '\(host)': \(reason)"
+        case .system(let call, let code):
+            "\(call): \(String(cString: strerror(code))) (errno \(code))"
+        }
+    }
+}

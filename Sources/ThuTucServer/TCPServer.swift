@@ -1,0 +1,94 @@
+@preconcurrency import Glibc
+import CEpoll
+import Dispatch
+import Foundation
+
+/// The line protocol over TCP: POSIX sockets and one epoll event loop per
+/// thread, each on its own dedicated thread.
+///
+/// The first loop owns the listening sockets, accepts, and hands each socket
+/// to the loop with the fewest connections through that loop's inbox and
+/// eventfd; a connection then stays on its loop, and its requests are answered
+/// inline, in arrival order. See ``LoopWorker`` for the epoll discipline and
+/// ``Connection`` for back-pressure and timeouts.
+public final class TCPServer: Sendable {
+    /// The configured host the listeners were bound for.
+    public let host: String
+    /// The port actually bound: the configured one, or the ephemeral port the
+    /// kernel picked when the configuration said 0.
+    public let port: Int
+    public let threadCount: Int
+    private let context: ServerContext
+    private let running: DispatchGroup
+
+    /// Binds, starts the loops and returns at once; the server runs until ``stop()``.
+    ///
+    /// Also ignores SIGPIPE for the process (sends use MSG_NOSIGNAL as well)
+    /// and raises the open-file soft limit to the hard limit.
+    public static func start(handler: ProtocolHandler) throws(ServerError) -> TCPServer {
+        let configuration = handler.service.configuration
+        guard cepoll_ignore_sigpipe() == 0 else { throw .system(call: "signal(SIGPIPE)", errno: errno) }
+        do {
+            try FileDescriptorLimit.raiseToHardLimit()
+        } catch {
+            handler.service.log.note("keeping the open-file limit: \(error)")
+        }
+        let threads = configuration.threads > 0 ? configuration.threads : max(1, ProcessInfo.processInfo.activeProcessorCount)
+        let listeners = try Listener.open(host: configuration.host, port: configuration.port)
+        var loops: [EventLoop] = []
+        do throws(ServerError) {
+            for index in 0..<threads { loops.append(try EventLoop(index: index)) }
+            for (index, listener) in listeners.enumerated() { try loops[0].watch(listener: listener, index: index) }
+        } catch {
+            for listener in listeners { Socket.close(listener.fd) }
+            throw error
+        }
+        let context = ServerContext(handler: handler, loops: loops)
+        let server = TCPServer(host: configuration.host, port: listeners[0].port, context: context)
+        for loop in loops {
+            let owned = loop.index == 0 ? listeners : []
+            server.running.enter()
+            let thread = Thread { [running = server.running] in
+                LoopWorker(loop: loop, context: context, listeners: owned).run()
+                running.leave()
+            }
+            thread.name = "thutuc-loop-\(loop.index)"
+            thread.start()
+        }
+        return server
+    }
+
+    private init(host: String, port: Int, context: ServerContext) {
+        self.host = host
+        self.port = port
+        self.threadCount = context.loops.count
+        self.context = context
+        self.running = DispatchGroup()
+    }
+
+    deinit {
+        stop()
+    }
+
+    /// "HOST:PORT", with an IPv6 host in brackets.
+    public var address: String {
+        host.contains(":") ? "[\(host)]:\(port)" : "\(host):\(port)"
+    }
+
+    /// Connections open now, across all loops.
+    public var openConnections: Int {
+        context.connections.current
+    }
+
+    /// Starts a graceful stop and returns: listeners close, no further
+    /// requests are read, pending replies get about a second to drain, then
+    /// every connection closes. Calling it again does nothing more.
+    public func stop() {
+        for loop in context.loops { loop.requestStop() }
+    }
+
+    /// Blocks until every loop has ended.
+    public func wait() {
+        running.wait()
+    }
+}
