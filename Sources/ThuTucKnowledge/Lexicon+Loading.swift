@@ -36,7 +36,13 @@ extension Lexicon {
                 }
             case dialogueFile:
                 lexicon.dialogue += readSections(lines, path: path, what: "dialogue", problems: &problems) {
-                    Lexicon.DialogueKind(rawValue: $0).map { kind in { DialoguePhrase(kind: kind, phrase: $0, location: $1) } }
+                    Lexicon.DialogueKind(rawValue: $0).map { kind in
+                        { text, location in
+                            let anchored = text.hasPrefix("^")
+                            let phrase = anchored ? String(text.dropFirst()).trimmingWhitespace() : text
+                            return DialoguePhrase(kind: kind, phrase: phrase, onlyAtStart: anchored, location: location)
+                        }
+                    }
                 }
             default:
                 lexicon.readMappings(lines, path: path, isTopic: name == topicFile, problems: &problems)

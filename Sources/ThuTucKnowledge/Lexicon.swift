@@ -66,11 +66,14 @@ public struct Lexicon: Sendable {
     public struct DialoguePhrase: Sendable, Hashable {
         public var kind: DialogueKind
         public var phrase: String
+        /// Written with a leading "^": counts only at the start of a question.
+        public var onlyAtStart: Bool
         public var location: SourceLocation
 
-        public init(kind: DialogueKind, phrase: String, location: SourceLocation) {
+        public init(kind: DialogueKind, phrase: String, onlyAtStart: Bool, location: SourceLocation) {
             self.kind = kind
             self.phrase = phrase
+            self.onlyAtStart = onlyAtStart
             self.location = location
         }
     }

@@ -9,12 +9,28 @@ public struct Candidate: Sendable {
     public var score: Float
     /// The BM25F part of the score.
     public var bm25: Float
-    /// How well the best title (name or alias) matches the question, 0…1.
-    public var titleMatch: Float
-    /// Share of the question's weight found in the best title, 0…1.
-    public var titleCoverage: Float
+    /// How well the best title (name or alias) matches the question.
+    public var title: TitleMatch
     /// Share of the question's weight found anywhere but the document list, 0…1.
     public var coverage: Float
-    /// Which title matched best: 0 is the name, then the aliases.
-    public var bestTitle: Int
+
+    /// How well the best title matches, 0…1.
+    public var titleMatch: Float { title.match }
+}
+
+/// How one title (a name or an alias) matches a question.
+public struct TitleMatch: Sendable, Hashable {
+    /// The combined match, 0…1: an F-measure of ``recall`` and ``precision``,
+    /// scaled down when the question's words are not together in order.
+    public var match: Float
+    /// Share of the question's weight the title holds.
+    public var recall: Float
+    /// Share of the title's weight the question holds: low when the title
+    /// adds specifics the question did not ask for.
+    public var precision: Float
+    /// Which title: the name first, then its short form, then the aliases.
+    public var index: Int
+
+    public static let none = TitleMatch(match: 0, recall: 0, precision: 0, index: 0)
+    public static let exact = TitleMatch(match: 1, recall: 1, precision: 1, index: 0)
 }

@@ -6,6 +6,9 @@ import ThuTucText
 struct TokenizedProcedure: Sendable {
     /// Indexed by ``IndexField/rawValue``; the name field holds one text.
     var fields: [[IndexedText]]
+    /// The name without its parenthesised parts, when it has any: a title of
+    /// its own, so that long lists in brackets do not drown the name's words.
+    var shortName: IndexedText?
 
     subscript(field: IndexField) -> [IndexedText] { fields[field.rawValue] }
 }
@@ -41,6 +44,7 @@ enum CatalogueTokenizer {
                         procedure.fields[field][text].remap(folded: foldedMap, marked: markedMap)
                     }
                 }
+                procedure.shortName?.remap(folded: foldedMap, marked: markedMap)
                 merged.append(procedure)
             }
         }
@@ -60,7 +64,25 @@ enum CatalogueTokenizer {
             }
             fields[field.rawValue] = texts.map { index($0, terms: &terms) }
         }
-        return TokenizedProcedure(fields: fields)
+        let name = SearchIndex.withoutLevelSuffix(procedure.name)
+        let short = withoutParentheses(name)
+        return TokenizedProcedure(fields: fields, shortName: short == name ? nil : index(short, terms: &terms))
+    }
+
+    /// `text` with every bracketed part removed.
+    static func withoutParentheses(_ text: String) -> String {
+        var depth = 0
+        var kept = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            if scalar == "(" {
+                depth += 1
+            } else if scalar == ")" {
+                depth = max(0, depth - 1)
+            } else if depth == 0 {
+                kept.append(scalar)
+            }
+        }
+        return String(kept).collapsingWhitespace()
     }
 
     /// One text as term ids; catalogue text is written with accents, so a

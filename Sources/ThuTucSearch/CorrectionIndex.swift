@@ -4,8 +4,9 @@ import ThuTucText
 /// (insert, delete, substitute, swap), looked up through single-deletion
 /// variants so a query never scans the vocabulary.
 struct CorrectionIndex: Sendable {
-    /// Words shorter than this are never corrected: too many neighbours.
-    static let minimumLength = 3
+    /// Words shorter than this are never corrected: too many neighbours
+    /// ("abc" is one letter from "abtc").
+    static let minimumLength = 4
 
     private let deletions: [String: [Int32]]
     private let words: [Int32: [UInt8]]

@@ -18,7 +18,7 @@ struct LexiconMatcher: Sendable {
     var cues = PhraseSet<Intent>()
     var stopwords = PhraseSet<Bool>()
     var smalltalk = PhraseSet<Lexicon.SmalltalkKind>()
-    var dialogue = PhraseSet<Lexicon.DialogueKind>()
+    var dialogue = PhraseSet<(kind: Lexicon.DialogueKind, onlyAtStart: Bool)>()
     /// Every folded word the lexicon mentions.
     var vocabulary = Set<Int32>()
     /// One-word stopwords by folded id, with the accents they were written with
@@ -62,7 +62,7 @@ struct LexiconMatcher: Sendable {
             smalltalk.insert(compile(entry.phrase).match, entry.kind)
         }
         for entry in lexicon.dialogue {
-            dialogue.insert(compile(entry.phrase).match, entry.kind)
+            dialogue.insert(compile(entry.phrase).match, (entry.kind, entry.onlyAtStart))
         }
     }
 

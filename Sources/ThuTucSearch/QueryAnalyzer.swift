@@ -196,12 +196,13 @@ struct QueryAnalyzer: Sendable {
         var kinds = Set<Lexicon.DialogueKind>()
         var position = 0
         while position < words.count {
-            guard let entry = index.lexicon.dialogue.longestMatch(in: matches, at: position) else {
+            let atStart = position == 0
+            guard let entry = index.lexicon.dialogue.longestMatch(in: matches, at: position, where: { atStart || !$0.onlyAtStart }) else {
                 position += 1
                 continue
             }
             for offset in 0..<entry.tokens.count { words[position + offset].consumed = true }
-            kinds.insert(entry.payload)
+            kinds.insert(entry.payload.kind)
             position += entry.tokens.count
         }
         return kinds
@@ -226,8 +227,8 @@ struct QueryAnalyzer: Sendable {
         return kind
     }
 
-    /// Marks stopwords as used, except a word that forms a title phrase with
-    /// its neighbour ("co" in "cong ty co phan" typed without accents).
+    /// Marks stopwords as used, except a word that opens a title phrase with
+    /// the word after it ("co" in "cong ty co phan" typed without accents).
     private func dropStopwords(_ words: inout [Word]) {
         let matches = words.map(\.match)
         var position = 0
@@ -237,7 +238,7 @@ struct QueryAnalyzer: Sendable {
                 continue
             }
             let length = entry.tokens.count
-            if length == 1 && index.isInTitlePhrase(matches, at: position) {
+            if length == 1 && index.opensTitlePhrase(matches, at: position) {
                 position += 1
                 continue
             }

@@ -12,13 +12,18 @@ struct RankingParameters: Sendable {
     var candidatePool = 80
     /// Recall weight of the title F-measure: covering the question matters more
     /// than covering the title.
-    var beta: Float = 1.6
+    var beta: Float = 2.5
     /// Weight of the title match against BM25F.
-    var titleWeight: Float = 1.2
+    var titleWeight: Float = 2.0
     /// Share of the title match lost when no two question words stand together in the title, in order.
     var orderBonus: Float = 0.2
-    /// Score factor per step down the level preference.
-    var levelStep: Float = 0.04
+    /// Score factor per step down the level preference (variants of one
+    /// procedure are chosen by the preference itself; across procedures it is a light prior).
+    var levelStep: Float = 0.015
+    /// Score factor for procedures we curated: the ones citizens ask about most.
+    var curatedPrior: Float = 1.06
+    /// Score factor for procedures open to citizens (not only organisations).
+    var citizenPrior: Float = 1.02
     /// Score factors when a stated age fits or contradicts a procedure's age range.
     var ageFits: Float = 1.2
     var ageContradicts: Float = 0.6
@@ -27,9 +32,11 @@ struct RankingParameters: Sendable {
     /// Below this title match, no procedure is named.
     var minimumTitleMatch: Float = 0.3
     /// Runner-ups scoring at least this share of the leader make the question ambiguous.
-    var clarifyRatio: Float = 0.95
-    /// A runner-up whose title matches worse than the leader's by this much is no rival.
-    var clarifyTitleGap: Float = 0.03
+    var clarifyRatio: Float = 0.9
+    /// A runner-up whose title holds less of the question, or adds more
+    /// unasked specifics, than the leader's by these margins is no rival.
+    var clarifyRecallGap: Float = 0.05
+    var clarifyPrecisionGap: Float = 0.1
     /// A leader whose title matches at least this well is never questioned.
     var clarifyTitleCeiling: Float = 0.97
 }

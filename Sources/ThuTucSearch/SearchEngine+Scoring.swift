@@ -63,8 +63,8 @@ extension SearchEngine {
     /// words do not stand together in the title in the same order.
     func bestTitleMatch(
         _ procedure: IndexedProcedure, terms: [AnalyzedQuery.Term], weights: [Float], total: Float
-    ) -> (match: Float, coverage: Float, index: Int) {
-        var best: (match: Float, coverage: Float, index: Int) = (0, 0, 0)
+    ) -> TitleMatch {
+        var best = TitleMatch.none
         let known = terms.filter(\.isKnown).count
         var termCredit = [Float](repeating: 0, count: terms.count)
         var previousRun = [Int](repeating: 0, count: terms.count + 1)
@@ -102,7 +102,7 @@ extension SearchEngine {
             if known > 1 {
                 match *= 1 - parameters.orderBonus * Float(known - max(longestRun, 1)) / Float(known - 1)
             }
-            if match > best.match { best = (match, recall, titleIndex) }
+            if match > best.match { best = TitleMatch(match: match, recall: recall, precision: precision, index: titleIndex) }
         }
         return best
     }

@@ -37,8 +37,7 @@ public struct SearchEngine: Sendable {
     public func search(_ query: AnalyzedQuery) -> SearchResult {
         if let code = query.codes.first, let position = index.knowledge.position(of: code) {
             let candidate = Candidate(
-                position: position, procedure: index.knowledge.procedures[position], score: 1, bm25: 0,
-                titleMatch: 1, titleCoverage: 1, coverage: 1, bestTitle: 0
+                position: position, procedure: index.knowledge.procedures[position], score: 1, bm25: 0, title: .exact, coverage: 1
             )
             return SearchResult(query: query, candidates: [candidate], decision: .answer(candidate), confidence: 1)
         }
@@ -75,21 +74,25 @@ public struct SearchEngine: Sendable {
         let titleWeights = terms.map { $0.isKnown ? index.titleWeight($0.match.folded) * $0.weight : parameters.unknownWordWeight }
         let totalWeight = titleWeights.reduce(0, +)
         guard totalWeight > 0 else { return [:] }
+        // BM25 scaled by the most this reading could score, so that readings of
+        // different lengths compare, and title match weighs the same in each.
+        let bm25Ceiling = terms.filter(\.isKnown).reduce(Float(0)) { $0 + index.idf($1.match.folded) * $1.weight * (parameters.k1 + 1) }
 
         var best: [Int32: Candidate] = [:]
         for position in pool {
             let procedure = index.procedures[position]
             let title = bestTitleMatch(procedure, terms: terms, weights: titleWeights, total: totalWeight)
             let coverage = fieldCoverage(position, terms: terms, weights: titleWeights, total: totalWeight)
-            var score = bm25.scores[position] + parameters.titleWeight * totalWeight * title.match
+            var score = bm25.scores[position] / max(bm25Ceiling, 1e-6) + parameters.titleWeight * title.match
             score *= 1 - parameters.levelStep * Float(options.levelRank(procedure.levels))
+            if procedure.isCurated { score *= parameters.curatedPrior }
+            if procedure.isForCitizens { score *= parameters.citizenPrior }
             if let range = procedure.ages, !ages.isEmpty {
                 score *= ages.contains(where: range.overlaps) ? parameters.ageFits : parameters.ageContradicts
             }
             let candidate = Candidate(
                 position: position, procedure: index.knowledge.procedures[position], score: score,
-                bm25: bm25.scores[position], titleMatch: title.match, titleCoverage: title.coverage,
-                coverage: max(coverage, title.coverage), bestTitle: title.index
+                bm25: bm25.scores[position], title: title, coverage: max(coverage, title.recall)
             )
             if let existing = best[procedure.family], !isBetter(candidate, than: existing) { continue }
             best[procedure.family] = candidate
@@ -104,8 +107,12 @@ public struct SearchEngine: Sendable {
         if leader.coverage < parameters.minimumCoverage || leader.titleMatch < parameters.minimumTitleMatch {
             return (.notFound, confidence)
         }
+        // A rival explains the question as fully as the leader and adds no
+        // more unasked specifics: only then is the question truly open.
         let rivals = candidates.dropFirst().prefix(4).filter {
-            $0.score >= parameters.clarifyRatio * leader.score && $0.titleMatch >= leader.titleMatch - parameters.clarifyTitleGap
+            $0.score >= parameters.clarifyRatio * leader.score
+                && $0.title.recall >= leader.title.recall - parameters.clarifyRecallGap
+                && $0.title.precision >= leader.title.precision - parameters.clarifyPrecisionGap
         }
         if !rivals.isEmpty, leader.titleMatch < parameters.clarifyTitleCeiling {
             let choices = ChoiceLabeler.label([leader] + rivals)
@@ -133,8 +140,7 @@ public struct SearchEngine: Sendable {
         guard let chosen, Int(chosen) != candidate.position else { return candidate }
         return Candidate(
             position: Int(chosen), procedure: index.knowledge.procedures[Int(chosen)], score: candidate.score,
-            bm25: candidate.bm25, titleMatch: candidate.titleMatch, titleCoverage: candidate.titleCoverage,
-            coverage: candidate.coverage, bestTitle: candidate.bestTitle
+            bm25: candidate.bm25, title: candidate.title, coverage: candidate.coverage
         )
     }
 

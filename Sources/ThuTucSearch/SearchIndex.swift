@@ -7,7 +7,7 @@ import ThuTucText
 /// level variants grouped into families.
 ///
 /// Built once per knowledge version; immutable and shared by all queries.
-public struct SearchIndex: Sendable {
+public final class SearchIndex: Sendable {
     public let knowledge: KnowledgeBase
     let terms: TermTable
     let procedures: [IndexedProcedure]
@@ -104,7 +104,7 @@ public struct SearchIndex: Sendable {
                 touchedFolded.removeAll(keepingCapacity: true)
                 touchedMarked.removeAll(keepingCapacity: true)
             }
-            let titles = texts[.name] + texts[.alias]
+            let titles = texts[.name] + (texts.shortName.map { [$0] } ?? []) + texts[.alias]
             let family = familyOf[position]
             for title in titles {
                 titleTermsByFamily[Int(family)].formUnion(title.folded)
@@ -112,7 +112,9 @@ public struct SearchIndex: Sendable {
             procedures.append(
                 IndexedProcedure(
                     titles: titles.map { IndexedTitle(text: $0, weights: [], total: 0) }, family: family, lengths: lengths,
-                    ages: AgeRange(name: procedure.name), levels: procedure.levels
+                    ages: AgeRange(name: procedure.name), levels: procedure.levels,
+                    isCurated: !aliasesByFamily[Int(family)].isEmpty,
+                    isForCitizens: procedure.subjects.contains(Self.citizenSubject)
                 )
             )
         }
@@ -191,21 +193,18 @@ public struct SearchIndex: Sendable {
         TextNormalizer.fold(withoutLevelSuffix(name))
     }
 
+    /// The catalogue's subject for individual citizens.
+    static let citizenSubject = "Công dân Việt Nam"
+
     static func bigram(_ first: Int32, _ second: Int32) -> UInt64 {
         UInt64(UInt32(bitPattern: first)) << 32 | UInt64(UInt32(bitPattern: second))
     }
 
-    /// Whether the word at `position` stands in a title phrase with a neighbour.
-    func isInTitlePhrase(_ words: [MatchToken], at position: Int) -> Bool {
+    /// Whether the word at `position` and the next one stand together in some title.
+    func opensTitlePhrase(_ words: [MatchToken], at position: Int) -> Bool {
         let word = words[position].folded
-        guard word >= 0 else { return false }
-        if position > 0, words[position - 1].folded >= 0, titleBigrams.contains(Self.bigram(words[position - 1].folded, word)) {
-            return true
-        }
-        if position + 1 < words.count, words[position + 1].folded >= 0, titleBigrams.contains(Self.bigram(word, words[position + 1].folded)) {
-            return true
-        }
-        return false
+        guard word >= 0, position + 1 < words.count, words[position + 1].folded >= 0 else { return false }
+        return titleBigrams.contains(Self.bigram(word, words[position + 1].folded))
     }
 
     /// Inverse document frequency of a folded term over all fields.
@@ -247,6 +246,10 @@ struct IndexedProcedure: Sendable {
     var lengths: [Float]
     var ages: AgeRange?
     var levels: [Level]
+    /// Whether we wrote an overlay for the procedure or a level variant of it.
+    var isCurated: Bool
+    /// Whether citizens (not only organisations) carry it out.
+    var isForCitizens: Bool
 }
 
 extension SearchIndex {
