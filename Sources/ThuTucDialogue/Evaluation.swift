@@ -18,6 +18,8 @@ public struct Evaluation: Sendable {
         public var clarified: Bool
         public var intentRight: Bool
         public var inScope: Bool
+        /// The leading candidate's figures, for calibrating thresholds.
+        public var leader: Why.Scored?
     }
 
     public var outcomes: [Outcome]
@@ -48,7 +50,8 @@ public struct Evaluation: Sendable {
         let code = reply.procedure?.code
         var outcome = Outcome(
             id: id, question: turn.q, expected: turn.expect, expectedIntent: wanted, tags: tags, code: code,
-            intent: reply.intent, topOne: false, clarified: false, intentRight: false, inScope: !turn.expect.isEmpty
+            intent: reply.intent, topOne: false, clarified: false, intentRight: false, inScope: !turn.expect.isEmpty,
+            leader: reply.why?.top.first
         )
         if turn.expect.isEmpty {
             var right = code == nil && !reply.intent.needsProcedure && reply.intent != .clarify
@@ -74,6 +77,18 @@ public struct Evaluation: Sendable {
 
     private func rate(_ part: Int, _ whole: Int) -> Double {
         whole == 0 ? 0 : Double(part) / Double(whole)
+    }
+
+    /// One line per asked turn with the leader's figures (`thutuc eval --details`).
+    public func details() -> String {
+        outcomes.map { outcome in
+            let verdict = outcome.topOne ? "ok  " : "MISS"
+            let scope = outcome.inScope ? "in " : "out"
+            let figures = outcome.leader.map {
+                String(format: "score %.2f title %.2f recall %.2f precision %.2f coverage %.2f %@", $0.score, $0.titleMatch, $0.recall, $0.precision, $0.coverage, $0.code)
+            } ?? "no candidate"
+            return "\(verdict) \(scope) \(outcome.id) \(outcome.intent.rawValue) \(figures) | \(outcome.question.prefix(50))"
+        }.joined(separator: "\n")
     }
 
     /// The report `thutuc eval` prints: per tag, per intent, misses, closing line.

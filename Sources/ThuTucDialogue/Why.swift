@@ -11,6 +11,8 @@ public struct Why: Sendable {
         public var score: Float
         public var bm25: Float
         public var titleMatch: Float
+        public var recall: Float
+        public var precision: Float
         public var coverage: Float
     }
 
@@ -34,7 +36,10 @@ public struct Why: Sendable {
         unknownWords = query.unknownWords
         matched = result.candidates.first.map { engine.matchedWords(query, position: $0.position) } ?? []
         top = result.candidates.prefix(5).map {
-            Scored(code: $0.procedure.code, name: $0.procedure.name, score: $0.score, bm25: $0.bm25, titleMatch: $0.titleMatch, coverage: $0.coverage)
+            Scored(
+                code: $0.procedure.code, name: $0.procedure.name, score: $0.score, bm25: $0.bm25, titleMatch: $0.titleMatch,
+                recall: $0.title.recall, precision: $0.title.precision, coverage: $0.coverage
+            )
         }
     }
 
@@ -48,7 +53,10 @@ public struct Why: Sendable {
         if !unknownWords.isEmpty { lines.append("unknown: " + unknownWords.joined(separator: ", ")) }
         for entry in matched { lines.append("matched \(entry.field): \(entry.words.joined(separator: " "))") }
         for (index, scored) in top.enumerated() {
-            let figures = String(format: "%.2f (bm25 %.2f, title %.2f, coverage %.2f)", scored.score, scored.bm25, scored.titleMatch, scored.coverage)
+            let figures = String(
+                format: "%.2f (bm25 %.2f, title %.2f: recall %.2f precision %.2f, coverage %.2f)", scored.score, scored.bm25,
+                scored.titleMatch, scored.recall, scored.precision, scored.coverage
+            )
             lines.append("\(index + 1). \(scored.code) \(figures) \(scored.name)")
         }
         return lines.joined(separator: "\n")

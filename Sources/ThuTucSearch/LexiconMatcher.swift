@@ -28,13 +28,16 @@ struct LexiconMatcher: Sendable {
     var singleWordStopwords: Set<Int32> { Set(singleWordStopwordMarks.keys) }
 
     init(lexicon: Lexicon, terms: inout TermTable) {
+        // Lexicon entries are written as they are spelt, so a word written
+        // without marks is plain on purpose: "a" (anh) must not match "ạ".
         func compile(_ text: String) -> (tokens: [Token], match: [MatchToken]) {
             let tokens = TextNormalizer.normalize(text).tokens
             var match: [MatchToken] = []
             for token in tokens {
                 let folded = terms.internFolded(token.folded.utf8)
                 vocabulary.insert(folded)
-                match.append(MatchToken(folded: folded, marked: token.marked.map { terms.internMarked($0.utf8) } ?? MatchToken.unknown))
+                let key = token.marked ?? (token.kind == .word ? token.folded : nil)
+                match.append(MatchToken(folded: folded, marked: key.map { terms.internMarked($0.utf8) } ?? MatchToken.unknown))
             }
             return (tokens, match)
         }

@@ -30,7 +30,12 @@ struct RankingParameters: Sendable {
     /// Below this coverage of the question, no procedure is named.
     var minimumCoverage: Float = 0.5
     /// Below this title match, no procedure is named.
-    var minimumTitleMatch: Float = 0.3
+    var minimumTitleMatch: Float = 0.4
+    /// A title the question covers this little of is a coincidence of common
+    /// words ("giá" in "giá vàng", "thái" in "Thái Lan")…
+    var minimumPrecision: Float = 0.2
+    /// …unless it matches at least this well.
+    var lowPrecisionTitleMatch: Float = 0.5
     /// Runner-ups scoring at least this share of the leader make the question ambiguous.
     var clarifyRatio: Float = 0.9
     /// A runner-up whose title holds less of the question, or adds more

@@ -62,45 +62,52 @@ extension SearchEngine {
     /// much each word tells procedures apart, scaled down when the question's
     /// words do not stand together in the title in the same order.
     func bestTitleMatch(
-        _ procedure: IndexedProcedure, terms: [AnalyzedQuery.Term], weights: [Float], total: Float
+        _ procedure: IndexedProcedure, terms: [AnalyzedQuery.Term], sequence: [Int], weights: [Float], total: Float
     ) -> TitleMatch {
         var best = TitleMatch.none
-        let known = terms.filter(\.isKnown).count
+        let typed = sequence.filter { $0 >= 0 && terms[$0].isKnown }.count
         var termCredit = [Float](repeating: 0, count: terms.count)
-        var previousRun = [Int](repeating: 0, count: terms.count + 1)
-        var currentRun = [Int](repeating: 0, count: terms.count + 1)
+        var termAt = [[Bool]](repeating: [], count: terms.count)
+        var previousRun = [Int](repeating: 0, count: sequence.count + 1)
+        var currentRun = [Int](repeating: 0, count: sequence.count + 1)
         for (titleIndex, title) in procedure.titles.enumerated() where title.total > 0 {
-            for index in termCredit.indices { termCredit[index] = 0 }
-            for index in previousRun.indices { previousRun[index] = 0 }
+            for index in termCredit.indices {
+                termCredit[index] = 0
+                termAt[index] = [Bool](repeating: false, count: title.text.count)
+            }
             var titleMatched: Float = 0
-            var longestRun = 0
             for position in 0..<title.text.count {
                 let word = MatchToken(folded: title.text.folded[position], marked: title.text.marked[position])
                 var wordCredit: Float = 0
-                currentRun[0] = 0
-                for (termIndex, term) in terms.enumerated() {
-                    guard term.isKnown, term.match.folded == word.folded else {
-                        currentRun[termIndex + 1] = 0
-                        continue
-                    }
+                for (termIndex, term) in terms.enumerated() where term.isKnown && term.match.folded == word.folded {
                     let credit = term.match.matches(word) ? 1 : parameters.accentMismatchCredit
                     wordCredit = max(wordCredit, credit)
                     termCredit[termIndex] = max(termCredit[termIndex], credit)
-                    currentRun[termIndex + 1] = previousRun[termIndex] + 1
-                    longestRun = max(longestRun, currentRun[termIndex + 1])
+                    termAt[termIndex][position] = true
                 }
                 titleMatched += title.weights[position] * wordCredit
-                swap(&previousRun, &currentRun)
             }
             var queryMatched: Float = 0
             for (termIndex, credit) in termCredit.enumerated() { queryMatched += weights[termIndex] * credit }
             guard queryMatched > 0 else { continue }
+            // The longest stretch of the question, as typed, that stands in the title word for word.
+            var longestRun = 0
+            for index in previousRun.indices { previousRun[index] = 0 }
+            for position in 0..<title.text.count {
+                currentRun[0] = 0
+                for (step, termIndex) in sequence.enumerated() {
+                    let matched = termIndex >= 0 && termAt[termIndex][position]
+                    currentRun[step + 1] = matched ? previousRun[step] + 1 : 0
+                    longestRun = max(longestRun, currentRun[step + 1])
+                }
+                swap(&previousRun, &currentRun)
+            }
             let recall = queryMatched / total
             let precision = min(1, titleMatched / title.total)
             let beta2 = parameters.beta * parameters.beta
             var match: Float = (1 + beta2) * precision * recall / max(beta2 * precision + recall, 1e-6)
-            if known > 1 {
-                match *= 1 - parameters.orderBonus * Float(known - max(longestRun, 1)) / Float(known - 1)
+            if typed > 1 {
+                match *= 1 - parameters.orderBonus * Float(typed - min(max(longestRun, 1), typed)) / Float(typed - 1)
             }
             if match > best.match { best = TitleMatch(match: match, recall: recall, precision: precision, index: titleIndex) }
         }

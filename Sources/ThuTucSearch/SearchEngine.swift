@@ -68,10 +68,11 @@ public struct SearchEngine: Sendable {
     /// The best candidate per family for one reading of the question.
     private func rank(terms queryTerms: [AnalyzedQuery.Term], ages: [AgeRange]) -> [Int32: Candidate] {
         let terms = distinctTerms(queryTerms)
+        let sequence = queryTerms.map { term in terms.firstIndex { $0.match == term.match && $0.text == term.text } ?? -1 }
         guard terms.contains(where: \.isKnown) else { return [:] }
         let bm25 = bm25Scores(terms)
         let pool = topPositions(bm25.scores, touched: bm25.touched, count: parameters.candidatePool)
-        let titleWeights = terms.map { $0.isKnown ? index.titleWeight($0.match.folded) * $0.weight : parameters.unknownWordWeight }
+        let titleWeights = terms.map { $0.isKnown ? index.titleWeight($0.match) * $0.weight : parameters.unknownWordWeight }
         let totalWeight = titleWeights.reduce(0, +)
         guard totalWeight > 0 else { return [:] }
         // BM25 scaled by the most this reading could score, so that readings of
@@ -81,7 +82,7 @@ public struct SearchEngine: Sendable {
         var best: [Int32: Candidate] = [:]
         for position in pool {
             let procedure = index.procedures[position]
-            let title = bestTitleMatch(procedure, terms: terms, weights: titleWeights, total: totalWeight)
+            let title = bestTitleMatch(procedure, terms: terms, sequence: sequence, weights: titleWeights, total: totalWeight)
             let coverage = fieldCoverage(position, terms: terms, weights: titleWeights, total: totalWeight)
             var score = bm25.scores[position] / max(bm25Ceiling, 1e-6) + parameters.titleWeight * title.match
             score *= 1 - parameters.levelStep * Float(options.levelRank(procedure.levels))
@@ -104,7 +105,8 @@ public struct SearchEngine: Sendable {
     func decide(_ candidates: [Candidate]) -> (SearchResult.Decision, Float) {
         guard let leader = candidates.first else { return (.notFound, 0) }
         let confidence = min(1, 0.5 * leader.coverage + 0.5 * leader.titleMatch)
-        if leader.coverage < parameters.minimumCoverage || leader.titleMatch < parameters.minimumTitleMatch {
+        let coincidence = leader.title.precision < parameters.minimumPrecision && leader.titleMatch < parameters.lowPrecisionTitleMatch
+        if leader.coverage < parameters.minimumCoverage || leader.titleMatch < parameters.minimumTitleMatch || coincidence {
             return (.notFound, confidence)
         }
         // A rival explains the question as fully as the leader and adds no
@@ -144,12 +146,12 @@ public struct SearchEngine: Sendable {
         )
     }
 
-    /// Each folded word once, keeping its first occurrence.
+    /// Each word once (by its folded form and, when typed, its accents), keeping its first occurrence.
     private func distinctTerms(_ terms: [AnalyzedQuery.Term]) -> [AnalyzedQuery.Term] {
-        var seen = Set<Int32>()
+        var seen = Set<MatchToken>()
         var result: [AnalyzedQuery.Term] = []
         for term in terms {
-            if term.isKnown, !seen.insert(term.match.folded).inserted { continue }
+            if term.isKnown, !seen.insert(term.match).inserted { continue }
             result.append(term)
         }
         return result

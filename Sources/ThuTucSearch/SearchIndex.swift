@@ -18,6 +18,8 @@ public final class SearchIndex: Sendable {
     let documentFrequency: [Int32]
     /// Per folded term: how much it tells one family's titles from another's.
     let titleWeights: [Float]
+    /// The same per accented form: "lại" (again) and "lái" (drive) weigh apart.
+    let markedTitleWeights: [Float]
     /// Procedure positions per family.
     let families: [[Int32]]
     /// Folded terms of titles, aliases and the lexicon: what typos are corrected to.
@@ -125,11 +127,22 @@ public final class SearchIndex: Sendable {
         for set in titleTermsByFamily {
             for term in set { titleFrequency[Int(term)] += 1 }
         }
+        var markedFrequency = [Int32](repeating: 0, count: terms.markedCount)
+        for family in families {
+            var seen = Set<Int32>()
+            for position in family {
+                for title in procedures[Int(position)].titles {
+                    seen.formUnion(title.text.marked.filter { $0 >= 0 })
+                }
+            }
+            for term in seen { markedFrequency[Int(term)] += 1 }
+        }
         let familyCount = Float(families.count)
         let titleWeights = titleFrequency.map { Self.inverseFrequency(Float($0), of: familyCount) }
+        let markedTitleWeights = markedFrequency.map { Self.inverseFrequency(Float($0), of: familyCount) }
         for position in procedures.indices {
             for title in procedures[position].titles.indices {
-                procedures[position].titles[title].weigh(titleWeights, stopwords: lexicon)
+                procedures[position].titles[title].weigh(titleWeights, marked: markedTitleWeights, stopwords: lexicon)
             }
         }
 
@@ -164,6 +177,7 @@ public final class SearchIndex: Sendable {
         self.markedPostings = markedPostings
         self.documentFrequency = documentFrequency
         self.titleWeights = titleWeights
+        self.markedTitleWeights = markedTitleWeights
         self.families = families
         self.lexicon = lexicon
         self.fieldNames = fieldNames
@@ -217,6 +231,12 @@ public final class SearchIndex: Sendable {
         titleWeights[Int(term)]
     }
 
+    /// The title weight of a word, by its accents when they are known.
+    func titleWeight(_ word: MatchToken) -> Float {
+        if word.marked >= 0, Int(word.marked) < markedTitleWeights.count { return markedTitleWeights[Int(word.marked)] }
+        return titleWeights[Int(word.folded)]
+    }
+
     /// The BM25 inverse document frequency of a term found in `frequency` of `count` documents.
     static func inverseFrequency(_ frequency: Float, of count: Float) -> Float {
         log(1 + (count - frequency + 0.5) / (frequency + 0.5))
@@ -230,9 +250,13 @@ struct IndexedTitle: Sendable {
     var weights: [Float]
     var total: Float
 
-    mutating func weigh(_ termWeights: [Float], stopwords: LexiconMatcher) {
+    mutating func weigh(_ termWeights: [Float], marked markedWeights: [Float], stopwords: LexiconMatcher) {
         let stopped = stopwords.stopwordPositions(in: text)
-        weights = text.folded.indices.map { stopped[$0] ? 0 : termWeights[Int(text.folded[$0])] }
+        weights = text.folded.indices.map { position in
+            if stopped[position] { return 0 }
+            let marked = text.marked[position]
+            return marked >= 0 ? markedWeights[Int(marked)] : termWeights[Int(text.folded[position])]
+        }
         total = weights.reduce(0, +)
     }
 }

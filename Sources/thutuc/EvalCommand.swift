@@ -1,13 +1,16 @@
 import ThuTucDialogue
 
-/// `thutuc eval FILE`: runs a question set in process and prints the report.
+/// `thutuc eval FILE`: runs a question set in process and prints the report;
+/// `--details` first prints every question with the leading candidate's figures.
 enum EvalCommand {
     static func run(_ arguments: [String]) throws -> Int32 {
-        let parsed = try Arguments(arguments, options: CommonOptions.options)
+        let parsed = try Arguments(arguments, options: CommonOptions.options, switches: ["--details"])
         let path = try parsed.onePositional("a question file")
         let assistant = try CommonOptions(parsed).assistant()
         let set = try QuestionSet(path: path)
-        print(Evaluation(set: set, assistant: assistant).report())
+        let evaluation = Evaluation(set: set, assistant: assistant)
+        if parsed.has("--details") { print(evaluation.details()) }
+        print(evaluation.report())
         return 0
     }
 }
