@@ -92,7 +92,7 @@ public struct Assistant: Sendable {
     }
 
     private func answer(
-        _ procedure: Procedure, intents: [Intent], confidence: Float, result: SearchResult?, session: inout Session, why: Why
+        _ procedure: Procedure, intents: [Intent], confidence: Float, result: SearchResult?, session: inout Session, why: Why?
     ) -> Reply {
         session.focus = procedure.code
         session.lastIntents = intents
@@ -133,15 +133,11 @@ public struct Assistant: Sendable {
                 )
             }
             let intents = query.intents.filter(\.needsProcedure)
-            return answer(procedures[number - 1], intents: intents.isEmpty ? pending.intents : intents, confidence: 1, result: nil, session: &session, why: session.lastWhy ?? placeholderWhy(query))
+            return answer(procedures[number - 1], intents: intents.isEmpty ? pending.intents : intents, confidence: 1, result: nil, session: &session, why: session.lastWhy)
         }
         guard let chosen = engine.choose(query, among: zip(pending.labels, procedures).map { ($0, $1) }) else { return nil }
         let intents = query.intents.filter(\.needsProcedure)
-        return answer(chosen, intents: intents.isEmpty ? pending.intents : intents, confidence: 1, result: nil, session: &session, why: session.lastWhy ?? placeholderWhy(query))
-    }
-
-    private func placeholderWhy(_ query: AnalyzedQuery) -> Why {
-        Why(result: engine.search(query), intent: query.intent ?? .overview, engine: engine)
+        return answer(chosen, intents: intents.isEmpty ? pending.intents : intents, confidence: 1, result: nil, session: &session, why: session.lastWhy)
     }
 
     private func list(topic: String, procedures: [Procedure], why: Why) -> Reply {

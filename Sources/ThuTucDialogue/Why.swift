@@ -4,7 +4,11 @@ import ThuTucSearch
 
 /// Why the engine answered as it did: the question as normalised, the
 /// rewrites and cues it found, the words matched per field, and the top scores.
+///
+/// Cheap to make on every question; the costly part (the words matched per
+/// field) is worked out only when someone reads ``text``.
 public struct Why: Sendable {
+    /// One candidate's figures.
     public struct Scored: Sendable {
         public var code: String
         public var name: String
@@ -16,25 +20,18 @@ public struct Why: Sendable {
         public var coverage: Float
     }
 
-    public var normalized: String
-    public var accented: Bool
-    public var rewrites: [String]
-    public var cues: [String]
-    public var intent: Intent
-    public var unknownWords: [String]
-    /// Matched words of the leading candidate per field name ("name": ["khai", "sinh"]).
-    public var matched: [(field: String, words: [String])]
-    public var top: [Scored]
+    public let query: AnalyzedQuery
+    public let intent: Intent
+    /// The five best candidates.
+    public let top: [Scored]
+    private let leader: Int?
+    private let engine: SearchEngine
 
     init(result: SearchResult, intent: Intent, engine: SearchEngine) {
-        let query = result.query
-        normalized = query.normalized.foldedText
-        accented = query.normalized.isAccented
-        rewrites = query.rewrites.map { "\($0.kind.rawValue): \($0.from) → \($0.to)" }
-        cues = query.cuePhrases
+        query = result.query
         self.intent = intent
-        unknownWords = query.unknownWords
-        matched = result.candidates.first.map { engine.matchedWords(query, position: $0.position) } ?? []
+        self.engine = engine
+        leader = result.candidates.first?.position
         top = result.candidates.prefix(5).map {
             Scored(
                 code: $0.procedure.code, name: $0.procedure.name, score: $0.score, bm25: $0.bm25, titleMatch: $0.titleMatch,
@@ -46,12 +43,18 @@ public struct Why: Sendable {
     /// A plain-text report for the REPL and the plain protocol.
     public var text: String {
         var lines = [
-            "normalised: \(normalized)\(accented ? " (accented)" : "")",
-            "intent: \(intent.rawValue)" + (cues.isEmpty ? "" : " (cues: \(cues.joined(separator: ", ")))"),
+            "normalised: \(query.normalized.foldedText)\(query.normalized.isAccented ? " (accented)" : "")",
+            "intent: \(intent.rawValue)" + (query.cuePhrases.isEmpty ? "" : " (cues: \(query.cuePhrases.joined(separator: ", ")))"),
         ]
-        if !rewrites.isEmpty { lines.append("rewrites: " + rewrites.joined(separator: "; ")) }
-        if !unknownWords.isEmpty { lines.append("unknown: " + unknownWords.joined(separator: ", ")) }
-        for entry in matched { lines.append("matched \(entry.field): \(entry.words.joined(separator: " "))") }
+        if !query.rewrites.isEmpty {
+            lines.append("rewrites: " + query.rewrites.map { "\($0.kind.rawValue): \($0.from) → \($0.to)" }.joined(separator: "; "))
+        }
+        if !query.unknownWords.isEmpty { lines.append("unknown: " + query.unknownWords.joined(separator: ", ")) }
+        if let leader {
+            for entry in engine.matchedWords(query, position: leader) {
+                lines.append("matched \(entry.field): \(entry.words.joined(separator: " "))")
+            }
+        }
         for (index, scored) in top.enumerated() {
             let figures = String(
                 format: "%.2f (bm25 %.2f, title %.2f: recall %.2f precision %.2f, coverage %.2f)", scored.score, scored.bm25,

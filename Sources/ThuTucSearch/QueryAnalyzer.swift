@@ -41,6 +41,9 @@ struct QueryAnalyzer: Sendable {
                         query.ages.append(AgeRange(stated: value, after: before[...]))
                     }
                 }
+                // Numbers stay in the stream so phrases around them read right ("đủ 14 tuổi"
+                // is no "đủ tuổi" cue; "rút bhxh 1 lần" can be a lexicon phrase), but name no topic.
+                words.append(Word(token: token, match: matchToken(token)))
             case .word:
                 words += repair(token, query: &query)
             }
@@ -49,17 +52,19 @@ struct QueryAnalyzer: Sendable {
         var usedTopic = false
         words = readLexicon(repaired, topics: true, usedTopic: &usedTopic, query: &query)
         let steering = findDialogue(&words)
-        findCues(&words, query: &query)
+        // Smalltalk before cues: "bạn có phải người thật không" is a question to
+        // the assistant, not an eligibility cue.
         let smalltalk = findSmalltalk(&words)
+        findCues(&words, query: &query)
         dropStopwords(&words)
         query.terms = terms(of: words)
-        for word in words where !word.consumed && word.match.folded < 0 { query.unknownWords.append(word.token.text) }
+        for word in words where !word.consumed && word.match.folded < 0 && word.token.kind == .word { query.unknownWords.append(word.token.text) }
         if usedTopic {
             var ignored = query
             var literal = readLexicon(repaired, topics: false, usedTopic: &usedTopic, query: &ignored)
             _ = findDialogue(&literal)
-            findCues(&literal, query: &ignored)
             _ = findSmalltalk(&literal)
+            findCues(&literal, query: &ignored)
             dropStopwords(&literal)
             query.literalTerms = terms(of: literal)
         }
@@ -75,7 +80,9 @@ struct QueryAnalyzer: Sendable {
     }
 
     private func terms(of words: [Word]) -> [AnalyzedQuery.Term] {
-        words.filter { !$0.consumed }.map { AnalyzedQuery.Term(text: $0.token.folded, match: $0.match, weight: $0.weight) }
+        words.filter { !$0.consumed && $0.token.kind == .word }.map {
+            AnalyzedQuery.Term(text: $0.token.folded, match: $0.match, weight: $0.weight)
+        }
     }
 
     private func matchToken(_ token: Token) -> MatchToken {
@@ -94,7 +101,7 @@ struct QueryAnalyzer: Sendable {
     private func repair(_ token: Token, query: inout AnalyzedQuery) -> [Word] {
         let match = matchToken(token)
         if match.folded >= 0 { return [Word(token: token, match: match)] }
-        if let decoded = TypingMethodDecoder.decode(token.folded), let id = index.terms.foldedID(decoded.folded), index.corrections.isTarget(id) {
+        if let decoded = TypingMethodDecoder.decode(token.folded), index.terms.foldedID(decoded.folded) != nil {
             query.rewrites.append(.init(kind: .typingMethod, from: token.text, to: decoded.text))
             return [Word(token: decoded, match: matchToken(decoded))]
         }
@@ -176,7 +183,7 @@ struct QueryAnalyzer: Sendable {
         var best: (intent: Intent, length: Int)?
         var position = 0
         while position < words.count {
-            guard let entry = index.lexicon.cues.longestMatch(in: matches, at: position) else {
+            guard !words[position].consumed, let entry = index.lexicon.cues.longestMatch(in: matches, at: position) else {
                 position += 1
                 continue
             }

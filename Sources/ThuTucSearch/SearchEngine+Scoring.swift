@@ -1,31 +1,35 @@
 import ThuTucKnowledge
 
 extension SearchEngine {
+    /// What BM25F finds for one reading of a question.
+    struct BM25Result {
+        var scores: [Float]
+        /// Procedures with any score, in the order first reached.
+        var touched: [Int]
+        /// Per procedure, a bit per distinct term found outside the document list.
+        var found: [UInt64]
+    }
+
     /// BM25F over every field, accent-aware: a word typed with its accents
     /// earns full credit where the index has the same accents, partial credit
     /// where it matches only folded.
-    func bm25Scores(_ terms: [AnalyzedQuery.Term]) -> (scores: [Float], touched: [Int]) {
+    func bm25Scores(_ terms: [AnalyzedQuery.Term]) -> BM25Result {
         let count = index.procedures.count
-        var scores = [Float](repeating: 0, count: count)
+        var result = BM25Result(scores: [Float](repeating: 0, count: count), touched: [], found: [UInt64](repeating: 0, count: count))
         var frequency = [Float](repeating: 0, count: count)
-        var touched: [Int] = []
         var touchedByTerm: [Int] = []
-        var inScores = [Bool](repeating: false, count: count)
-        let weights = IndexField.allCases.map(\.weight)
-        let norms = IndexField.allCases.map(\.lengthNormalization)
+        let documentField = UInt8(IndexField.document.rawValue)
 
-        func add(_ postings: [Posting], credit: Float) {
-            for posting in postings {
-                let document = Int(posting.document)
-                let field = Int(posting.field)
-                let length = index.procedures[document].lengths[field]
-                let norm = 1 - norms[field] + norms[field] * length / index.averageLength[field]
-                if frequency[document] == 0 { touchedByTerm.append(document) }
-                frequency[document] += weights[field] * credit * Float(posting.frequency) / norm
+        for (termIndex, term) in terms.enumerated() where term.isKnown {
+            let bit: UInt64 = termIndex < 64 ? 1 << UInt64(termIndex) : 0
+            func add(_ postings: [Posting], credit: Float) {
+                for posting in postings {
+                    let document = Int(posting.document)
+                    if frequency[document] == 0 { touchedByTerm.append(document) }
+                    frequency[document] += credit * posting.weight
+                    if posting.field != documentField { result.found[document] |= bit }
+                }
             }
-        }
-
-        for term in terms where term.isKnown {
             let folded = Int(term.match.folded)
             switch term.match.marked {
             case MatchToken.unknown:
@@ -39,22 +43,51 @@ extension SearchEngine {
             let idf = index.idf(term.match.folded) * term.weight
             for document in touchedByTerm {
                 let x = frequency[document]
-                scores[document] += idf * x * (parameters.k1 + 1) / (parameters.k1 + x)
+                if result.scores[document] == 0 { result.touched.append(document) }
+                result.scores[document] += idf * x * (parameters.k1 + 1) / (parameters.k1 + x)
                 frequency[document] = 0
-                if !inScores[document] {
-                    inScores[document] = true
-                    touched.append(document)
-                }
             }
             touchedByTerm.removeAll(keepingCapacity: true)
         }
-        return (scores, touched)
+        return result
     }
 
-    /// The `count` best-scoring positions among `touched`.
+    /// The `count` best-scoring positions among `touched`, best first.
     func topPositions(_ scores: [Float], touched: [Int], count: Int) -> [Int] {
         guard touched.count > count else { return touched }
-        return Array(touched.sorted { scores[$0] != scores[$1] ? scores[$0] > scores[$1] : $0 < $1 }.prefix(count))
+        // A bounded min-heap: the pool is small and the touched list can hold
+        // most of the catalogue for common words, so sorting it all is waste.
+        var heap: [Int] = []
+        heap.reserveCapacity(count)
+        func worse(_ a: Int, _ b: Int) -> Bool { scores[a] != scores[b] ? scores[a] < scores[b] : a > b }
+        func siftDown(_ start: Int) {
+            var parent = start
+            while true {
+                let left = 2 * parent + 1, right = left + 1
+                var smallest = parent
+                if left < heap.count && worse(heap[left], heap[smallest]) { smallest = left }
+                if right < heap.count && worse(heap[right], heap[smallest]) { smallest = right }
+                if smallest == parent { return }
+                heap.swapAt(parent, smallest)
+                parent = smallest
+            }
+        }
+        for position in touched {
+            if heap.count < count {
+                heap.append(position)
+                var child = heap.count - 1
+                while child > 0 {
+                    let parent = (child - 1) / 2
+                    guard worse(heap[child], heap[parent]) else { break }
+                    heap.swapAt(child, parent)
+                    child = parent
+                }
+            } else if worse(heap[0], position) {
+                heap[0] = position
+                siftDown(0)
+            }
+        }
+        return heap.sorted { worse($1, $0) }
     }
 
     /// How well the best of a procedure's titles matches the question: an
@@ -66,25 +99,26 @@ extension SearchEngine {
     ) -> TitleMatch {
         var best = TitleMatch.none
         let typed = sequence.filter { $0 >= 0 && terms[$0].isKnown }.count
+        let longestTitle = procedure.titles.reduce(0) { max($0, $1.text.count) }
         var termCredit = [Float](repeating: 0, count: terms.count)
-        var termAt = [[Bool]](repeating: [], count: terms.count)
+        // Per title word, a bit for each question term it matches.
+        var termsAt = [UInt64](repeating: 0, count: longestTitle)
         var previousRun = [Int](repeating: 0, count: sequence.count + 1)
         var currentRun = [Int](repeating: 0, count: sequence.count + 1)
         for (titleIndex, title) in procedure.titles.enumerated() where title.total > 0 {
-            for index in termCredit.indices {
-                termCredit[index] = 0
-                termAt[index] = [Bool](repeating: false, count: title.text.count)
-            }
+            for index in termCredit.indices { termCredit[index] = 0 }
             var titleMatched: Float = 0
             for position in 0..<title.text.count {
                 let word = MatchToken(folded: title.text.folded[position], marked: title.text.marked[position])
                 var wordCredit: Float = 0
-                for (termIndex, term) in terms.enumerated() where term.isKnown && term.match.folded == word.folded {
-                    let credit = term.match.matches(word) ? 1 : parameters.accentMismatchCredit
+                var bits: UInt64 = 0
+                for termIndex in terms.indices where terms[termIndex].match.folded == word.folded && terms[termIndex].isKnown {
+                    let credit = terms[termIndex].match.matches(word) ? 1 : parameters.accentMismatchCredit
                     wordCredit = max(wordCredit, credit)
                     termCredit[termIndex] = max(termCredit[termIndex], credit)
-                    termAt[termIndex][position] = true
+                    if termIndex < 64 { bits |= 1 << UInt64(termIndex) }
                 }
+                termsAt[position] = bits
                 titleMatched += title.weights[position] * wordCredit
             }
             var queryMatched: Float = 0
@@ -95,8 +129,9 @@ extension SearchEngine {
             for index in previousRun.indices { previousRun[index] = 0 }
             for position in 0..<title.text.count {
                 currentRun[0] = 0
+                let bits = termsAt[position]
                 for (step, termIndex) in sequence.enumerated() {
-                    let matched = termIndex >= 0 && termAt[termIndex][position]
+                    let matched = termIndex >= 0 && termIndex < 64 && bits & (1 << UInt64(termIndex)) != 0
                     currentRun[step + 1] = matched ? previousRun[step] + 1 : 0
                     longestRun = max(longestRun, currentRun[step + 1])
                 }
@@ -116,13 +151,10 @@ extension SearchEngine {
 
     /// Share of the question's weight found in the procedure's fields other
     /// than the document list, which mentions too much to vouch for a topic.
-    func fieldCoverage(_ position: Int, terms: [AnalyzedQuery.Term], weights: [Float], total: Float) -> Float {
+    func fieldCoverage(_ found: UInt64, weights: [Float], total: Float) -> Float {
         var matched: Float = 0
-        for (termIndex, term) in terms.enumerated() where term.isKnown {
-            let postings = index.postings[Int(term.match.folded)]
-            if postings.contains(where: { Int($0.document) == position && $0.field != UInt8(IndexField.document.rawValue) }) {
-                matched += weights[termIndex]
-            }
+        for (termIndex, weight) in weights.enumerated() where termIndex < 64 && found & (1 << UInt64(termIndex)) != 0 {
+            matched += weight
         }
         return matched / total
     }

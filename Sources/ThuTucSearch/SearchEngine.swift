@@ -83,7 +83,7 @@ public struct SearchEngine: Sendable {
         for position in pool {
             let procedure = index.procedures[position]
             let title = bestTitleMatch(procedure, terms: terms, sequence: sequence, weights: titleWeights, total: totalWeight)
-            let coverage = fieldCoverage(position, terms: terms, weights: titleWeights, total: totalWeight)
+            let coverage = fieldCoverage(bm25.found[position], weights: titleWeights, total: totalWeight)
             var score = bm25.scores[position] / max(bm25Ceiling, 1e-6) + parameters.titleWeight * title.match
             score *= 1 - parameters.levelStep * Float(options.levelRank(procedure.levels))
             if procedure.isCurated { score *= parameters.curatedPrior }

@@ -13,7 +13,6 @@ public final class SearchIndex: Sendable {
     let procedures: [IndexedProcedure]
     let postings: [[Posting]]
     let markedPostings: [[Posting]]
-    let averageLength: [Float]
     /// Per folded term: procedures holding it in any field.
     let documentFrequency: [Int32]
     /// Per folded term: how much it tells one family's titles from another's.
@@ -66,9 +65,12 @@ public final class SearchIndex: Sendable {
         procedures.reserveCapacity(knowledge.procedures.count)
         var postings = [[Posting]](repeating: [], count: terms.foldedCount)
         var markedPostings = [[Posting]](repeating: [], count: terms.markedCount)
-        var lengthSums = [Float](repeating: 0, count: IndexField.allCases.count)
         var documentFrequency = [Int32](repeating: 0, count: terms.foldedCount)
         var titleTermsByFamily: [Set<Int32>] = Array(repeating: [], count: families.count)
+
+        let lengths = tokenized.map { texts in IndexField.allCases.map { field in Float(texts[field].reduce(0) { $0 + $1.count }) } }
+        let count = max(Float(knowledge.procedures.count), 1)
+        let averageLength = IndexField.allCases.map { field in max(lengths.reduce(0) { $0 + $1[field.rawValue] } / count, 1) }
 
         var foldedCounts = [UInt16](repeating: 0, count: terms.foldedCount)
         var markedCounts = [UInt16](repeating: 0, count: terms.markedCount)
@@ -77,10 +79,8 @@ public final class SearchIndex: Sendable {
         var touchedMarked: [Int32] = []
         for (position, procedure) in knowledge.procedures.enumerated() {
             let texts = tokenized[position]
-            var lengths = [Float](repeating: 0, count: IndexField.allCases.count)
             for field in IndexField.allCases {
                 for text in texts[field] {
-                    lengths[field.rawValue] += Float(text.count)
                     for (folded, marked) in zip(text.folded, text.marked) {
                         if foldedCounts[Int(folded)] == 0 { touchedFolded.append(folded) }
                         foldedCounts[Int(folded)] &+= 1
@@ -90,9 +90,11 @@ public final class SearchIndex: Sendable {
                         }
                     }
                 }
-                lengthSums[field.rawValue] += lengths[field.rawValue]
+                let b = field.lengthNormalization
+                let norm = 1 - b + b * lengths[position][field.rawValue] / averageLength[field.rawValue]
+                let scale = field.weight / norm
                 for term in touchedFolded {
-                    postings[Int(term)].append(Posting(document: Int32(position), field: UInt8(field.rawValue), frequency: foldedCounts[Int(term)]))
+                    postings[Int(term)].append(Posting(document: Int32(position), field: UInt8(field.rawValue), weight: scale * Float(foldedCounts[Int(term)])))
                     foldedCounts[Int(term)] = 0
                     if lastProcedure[Int(term)] != Int32(position) {
                         lastProcedure[Int(term)] = Int32(position)
@@ -100,7 +102,7 @@ public final class SearchIndex: Sendable {
                     }
                 }
                 for term in touchedMarked {
-                    markedPostings[Int(term)].append(Posting(document: Int32(position), field: UInt8(field.rawValue), frequency: markedCounts[Int(term)]))
+                    markedPostings[Int(term)].append(Posting(document: Int32(position), field: UInt8(field.rawValue), weight: scale * Float(markedCounts[Int(term)])))
                     markedCounts[Int(term)] = 0
                 }
                 touchedFolded.removeAll(keepingCapacity: true)
@@ -113,15 +115,13 @@ public final class SearchIndex: Sendable {
             }
             procedures.append(
                 IndexedProcedure(
-                    titles: titles.map { IndexedTitle(text: $0, weights: [], total: 0) }, family: family, lengths: lengths,
+                    titles: titles.map { IndexedTitle(text: $0, weights: [], total: 0) }, family: family,
                     ages: AgeRange(name: procedure.name), levels: procedure.levels,
                     isCurated: !aliasesByFamily[Int(family)].isEmpty,
                     isForCitizens: procedure.subjects.contains(Self.citizenSubject)
                 )
             )
         }
-        let count = max(Float(knowledge.procedures.count), 1)
-        averageLength = lengthSums.map { max($0 / count, 1) }
 
         var titleFrequency = [Int32](repeating: 0, count: terms.foldedCount)
         for set in titleTermsByFamily {
@@ -266,8 +266,6 @@ struct IndexedProcedure: Sendable {
     /// The name first, then the family's aliases.
     var titles: [IndexedTitle]
     var family: Int32
-    /// Words per field.
-    var lengths: [Float]
     var ages: AgeRange?
     var levels: [Level]
     /// Whether we wrote an overlay for the procedure or a level variant of it.

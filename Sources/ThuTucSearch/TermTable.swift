@@ -39,9 +39,11 @@ struct IndexedText: Sendable {
     }
 }
 
-/// How often a term occurs in one field of one procedure.
+/// A term's occurrences in one field of one procedure, as the BM25F
+/// weight they contribute (field weight × frequency ÷ length norm), worked
+/// out once when indexing rather than on every question.
 struct Posting: Sendable {
     var document: Int32
     var field: UInt8
-    var frequency: UInt16
+    var weight: Float
 }

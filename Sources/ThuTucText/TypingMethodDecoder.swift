@@ -78,8 +78,7 @@ public enum TypingMethodDecoder {
             index += 1
         }
         guard changed else { return nil }
-        if let tone { scalars.append(tone) }
-        return String(scalars)
+        return placing(tone, in: scalars)
     }
 
     private static func telexTone(_ byte: UInt8) -> Unicode.Scalar? {
@@ -132,7 +131,31 @@ public enum TypingMethodDecoder {
                 scalars.append(Unicode.Scalar(byte))
             }
         }
-        if let tone { scalars.append(tone) }
-        return String(scalars)
+        return placing(tone, in: scalars)
+    }
+
+    /// The word with its tone mark after the vowel that carries it, so that the
+    /// reading shows as people write it ("tạm", "người"); the engine itself
+    /// reads the tone wherever it stands.
+    private static func placing(_ tone: Unicode.Scalar?, in word: String.UnicodeScalarView) -> String {
+        guard let tone else { return String(word) }
+        let scalars = Array(word)
+        let letterMarks: Set<Unicode.Scalar> = ["\u{0302}", "\u{0306}", "\u{031B}"]
+        let vowels = scalars.indices.filter { "aeiouy".unicodeScalars.contains(scalars[$0]) }
+        guard let lastVowel = vowels.last else { return String(word) + String(tone) }
+        let marked = vowels.filter { $0 + 1 < scalars.count && letterMarks.contains(scalars[$0 + 1]) }
+        var carrier: Int
+        if let last = marked.last {
+            carrier = last
+        } else if vowels.count >= 2 && !scalars[(lastVowel + 1)...].contains(where: { !letterMarks.contains($0) }) {
+            carrier = vowels[vowels.count - 2]
+        } else {
+            carrier = lastVowel
+        }
+        while carrier + 1 < scalars.count && letterMarks.contains(scalars[carrier + 1]) { carrier += 1 }
+        var result = String.UnicodeScalarView(scalars[...carrier])
+        result.append(tone)
+        result.append(contentsOf: scalars[(carrier + 1)...])
+        return String(result)
     }
 }
