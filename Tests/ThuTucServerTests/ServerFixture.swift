@@ -1,0 +1,68 @@
+import Foundation
+import ThuTucDialogue
+import Testing
+import ThuTucServer
+
+/// Real servers over the committed Knowledge/, on 127.0.0.1 and an ephemeral
+/// port. The assistant loads once for the whole test run; each test starts
+/// its own server (cheap: a few threads and descriptors) with its own limits
+/// and sessions.
+enum ServerFixture {
+    static let repositoryRoot: String = {
+        var url = URL(fileURLWithPath: #filePath)
+        for _ in 0..<3 { url.deleteLastPathComponent() }
+        return url.path
+    }()
+
+    private static let loaded: Result<Assistant, any Error> = Result {
+        try Service.assistant(for: Configuration(), knowledge: repositoryRoot + "/Knowledge")
+    }
+
+    static func assistant() throws -> Assistant {
+        try loaded.get()
+    }
+
+    /// Starts a server; `adjust` changes the test configuration (loopback, port 0, two loops).
+    static func start(_ adjust: (inout Configuration) -> Void = { _ in }) throws -> TCPServer {
+        var configuration = Configuration()
+        configuration.host = "127.0.0.1"
+        configuration.port = 0
+        configuration.threads = 2
+        adjust(&configuration)
+        let service = Service(configuration: configuration, assistant: try assistant(), log: RequestLog(enabled: false))
+        return try TCPServer.start(handler: ProtocolHandler(service: service))
+    }
+
+    /// Connects and consumes the greeting.
+    static func connect(_ server: TCPServer, host: String = "127.0.0.1") throws -> TestClient {
+        let client = try TestClient(host: host, port: server.port)
+        let greeting = try client.readLine()
+        #expect(greeting?.hasPrefix("220 ") == true)
+        return client
+    }
+
+    /// Polls `condition` until it holds or `timeout` passes.
+    static func eventually(timeout: Double = 10, _ condition: () -> Bool) -> Bool {
+        let deadline = Date().addingTimeInterval(timeout)
+        while Date() < deadline {
+            if condition() { return true }
+            usleep(20_000)
+        }
+        return condition()
+    }
+}
+
+extension TCPServer {
+    /// Stops and waits, for the end of a test.
+    func shutDown() {
+        stop()
+        wait()
+    }
+}
+
+/// JSON helpers for reading replies.
+extension Dictionary where Key == String, Value == Any {
+    var procedureCode: String? { (self["procedure"] as? [String: Any])?["code"] as? String }
+    var choiceCodes: [String] { (self["choices"] as? [[String: Any]] ?? []).compactMap { $0["code"] as? String } }
+    var errorCode: String? { (self["error"] as? [String: Any])?["code"] as? String }
+}
