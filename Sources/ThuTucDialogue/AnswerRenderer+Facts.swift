@@ -52,6 +52,22 @@ extension AnswerRenderer {
         return names.isEmpty ? text(.agencyUnknown) : join(names)
     }
 
+    /// The agencies for a one-line summary: the catalogue's, else where we
+    /// wrote that people go, else the catalogue's silence in two words.
+    func agencyLine(_ procedure: Procedure) -> String {
+        let names = procedure.agencies.isEmpty ? procedure.authorities : procedure.agencies
+        if !names.isEmpty { return join(names) }
+        if let place = knowledge.overlays[procedure.code]?.place { return place.trimmingSentenceEnd() }
+        return text(.timeUnknown)
+    }
+
+    /// A list item without the source's bullet ("- ", "+ ", "* "): the answer numbers items itself.
+    func withoutBullet(_ text: String) -> String {
+        var rest = Substring(text)
+        while let first = rest.first, "-+*•–".contains(first) || first == " " { rest = rest.dropFirst() }
+        return String(rest)
+    }
+
     func documentCount(_ procedure: Procedure) -> Int {
         procedure.documents.reduce(0) { $0 + $1.items.count }
     }
@@ -126,5 +142,12 @@ extension AnswerRenderer {
             output.append(digit)
         }
         return amount < 0 ? "-" + output : output
+    }
+}
+
+extension String {
+    /// Without a final full stop, so that a sentence can sit inside a template's own.
+    fileprivate func trimmingSentenceEnd() -> String {
+        hasSuffix(".") ? String(dropLast()) : self
     }
 }

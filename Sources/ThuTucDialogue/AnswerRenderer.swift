@@ -48,7 +48,7 @@ public struct AnswerRenderer: Sendable {
         let values = [
             "levels": levels(procedure.levels),
             "field": procedure.field,
-            "agencies": agencies(procedure),
+            "agencies": agencyLine(procedure),
             "channels": channels(procedure),
             "time": timeSummary(procedure),
             "fee": feeSummary(procedure),
@@ -63,12 +63,12 @@ public struct AnswerRenderer: Sendable {
         var output = lines(text(.documentsHeader))
         var number = 0
         for group in groups {
-            if let title = group.title, groups.count > 1 || !title.isEmpty {
+            if let title = group.title.map(withoutBullet), !title.isEmpty {
                 output += lines(text(.documentsGroup, ["title": title]))
             }
             for item in group.items {
                 number += 1
-                var values = ["number": String(number), "name": item.name, "copies": copies(item)]
+                var values = ["number": String(number), "name": withoutBullet(item.name), "copies": copies(item)]
                 if let form = item.form {
                     values["form"] = form
                     output += lines(text(.documentsItemForm, values))
@@ -128,7 +128,7 @@ public struct AnswerRenderer: Sendable {
             let values = [
                 "documents": String(documentCount(procedure)),
                 "channels": channels(procedure),
-                "agencies": agencies(procedure),
+                "agencies": agencyLine(procedure),
                 "time": timeSummary(procedure),
                 "fee": feeSummary(procedure),
                 "results": procedure.results.isEmpty ? text(.resultNone) : join(procedure.results.map(\.name)),

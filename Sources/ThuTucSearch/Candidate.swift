@@ -25,12 +25,15 @@ public struct TitleMatch: Sendable, Hashable {
     public var match: Float
     /// Share of the question's weight the title holds.
     public var recall: Float
+    /// The same counting only words whose accents agree: "số" found as "sở"
+    /// helps ranking a little but vouches for nothing.
+    public var exactRecall: Float
     /// Share of the title's weight the question holds: low when the title
     /// adds specifics the question did not ask for.
     public var precision: Float
     /// Which title: the name first, then its short form, then the aliases.
     public var index: Int
 
-    public static let none = TitleMatch(match: 0, recall: 0, precision: 0, index: 0)
-    public static let exact = TitleMatch(match: 1, recall: 1, precision: 1, index: 0)
+    public static let none = TitleMatch(match: 0, recall: 0, exactRecall: 0, precision: 0, index: 0)
+    public static let exact = TitleMatch(match: 1, recall: 1, exactRecall: 1, precision: 1, index: 0)
 }

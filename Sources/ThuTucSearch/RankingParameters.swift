@@ -29,6 +29,8 @@ struct RankingParameters: Sendable {
     var ageContradicts: Float = 0.6
     /// Below this coverage of the question, no procedure is named.
     var minimumCoverage: Float = 0.5
+    /// Below this share of the question found with its accents in the best title, no procedure is named.
+    var minimumExactRecall: Float = 0.4
     /// Below this title match, no procedure is named.
     var minimumTitleMatch: Float = 0.4
     /// A title the question covers this little of is a coincidence of common

@@ -122,7 +122,11 @@ extension SearchEngine {
                 titleMatched += title.weights[position] * wordCredit
             }
             var queryMatched: Float = 0
-            for (termIndex, credit) in termCredit.enumerated() { queryMatched += weights[termIndex] * credit }
+            var exactlyMatched: Float = 0
+            for (termIndex, credit) in termCredit.enumerated() {
+                queryMatched += weights[termIndex] * credit
+                if credit == 1 { exactlyMatched += weights[termIndex] }
+            }
             guard queryMatched > 0 else { continue }
             // The longest stretch of the question, as typed, that stands in the title word for word.
             var longestRun = 0
@@ -144,7 +148,9 @@ extension SearchEngine {
             if typed > 1 {
                 match *= 1 - parameters.orderBonus * Float(typed - min(max(longestRun, 1), typed)) / Float(typed - 1)
             }
-            if match > best.match { best = TitleMatch(match: match, recall: recall, precision: precision, index: titleIndex) }
+            if match > best.match {
+                best = TitleMatch(match: match, recall: recall, exactRecall: exactlyMatched / total, precision: precision, index: titleIndex)
+            }
         }
         return best
     }

@@ -106,7 +106,8 @@ public struct SearchEngine: Sendable {
         guard let leader = candidates.first else { return (.notFound, 0) }
         let confidence = min(1, 0.5 * leader.coverage + 0.5 * leader.titleMatch)
         let coincidence = leader.title.precision < parameters.minimumPrecision && leader.titleMatch < parameters.lowPrecisionTitleMatch
-        if leader.coverage < parameters.minimumCoverage || leader.titleMatch < parameters.minimumTitleMatch || coincidence {
+        let accentsDisagree = leader.title.exactRecall < parameters.minimumExactRecall
+        if leader.coverage < parameters.minimumCoverage || leader.titleMatch < parameters.minimumTitleMatch || coincidence || accentsDisagree {
             return (.notFound, confidence)
         }
         // A rival explains the question as fully as the leader and adds no

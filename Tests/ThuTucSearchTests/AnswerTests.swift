@@ -1,0 +1,111 @@
+import Foundation
+import Testing
+import ThuTucDialogue
+import ThuTucKnowledge
+
+/// Answers over the real catalogue: facts from the record, name, code and link always.
+@Suite("Answers")
+struct AnswerTests {
+    private let knowledge = EngineFixture.knowledge
+
+    @Test("Every answer names the procedure and its code and ends with the official link")
+    func frame() throws {
+        let reply = EngineFixture.ask("đăng ký tạm trú mất bao lâu")
+        let procedure = try #require(knowledge.procedure(code: "1.004194"))
+        #expect(reply.text.hasPrefix(procedure.name))
+        #expect(reply.text.contains("1.004194"))
+        #expect(reply.text.hasSuffix(procedure.url))
+    }
+
+    @Test("Documents are a numbered checklist with copy counts from the record")
+    func documents() throws {
+        let reply = EngineFixture.ask("đăng ký kết hôn cần giấy tờ gì")
+        let procedure = try #require(knowledge.procedure(code: "1.000894"))
+        let items = procedure.documents.flatMap(\.items)
+        #expect(!items.isEmpty)
+        for (index, item) in items.enumerated() {
+            #expect(reply.text.contains("\(index + 1). "))
+            if item.originals > 0 { #expect(reply.text.contains("\(item.originals) bản chính")) }
+        }
+        #expect(!reply.text.contains("1. - "))
+    }
+
+    @Test("Time and fee are given per way of submitting, from the record")
+    func timeAndFee() throws {
+        let procedure = try #require(knowledge.procedure(code: "1.001456"))
+        let fee = EngineFixture.ask("lệ phí làm hộ chiếu").text
+        for channel in procedure.channels {
+            if let amount = channel.fee?.amount, amount > 0 {
+                #expect(fee.contains(Self.thousands(amount) + " đồng"))
+            }
+        }
+        let time = EngineFixture.ask("làm hộ chiếu mất bao lâu").text
+        for channel in procedure.channels {
+            if let value = channel.time?.value { #expect(time.contains(String(Int(value)))) }
+        }
+    }
+
+    /// 160000 → "160.000".
+    private static func thousands(_ amount: Int) -> String {
+        var groups: [String] = []
+        var rest = amount
+        while rest >= 1000 {
+            groups.insert(String(format: "%03d", rest % 1000), at: 0)
+            rest /= 1000
+        }
+        groups.insert(String(rest), at: 0)
+        return groups.joined(separator: ".")
+    }
+
+    @Test("Steps come from our overlay where we wrote them, else from the record in our own sentences")
+    func steps() throws {
+        let curated = try #require(knowledge.overlays["1.004194"])
+        let reply = EngineFixture.ask("các bước đăng ký tạm trú")
+        #expect(reply.intent == .steps)
+        #expect(reply.text.contains(curated.steps[0]))
+        let generic = EngineFixture.ask("thủ tục 1.000080 gồm những bước nào")
+        #expect(generic.intent == .steps)
+        #expect(generic.text.contains("1. "))
+        #expect(generic.text.contains("https://"))
+    }
+
+    @Test("Agency answers say who and which level; method answers say whether online works")
+    func agencyAndMethod() throws {
+        let agency = EngineFixture.ask("đăng ký thường trú nộp ở đâu")
+        #expect(agency.intent == .agency)
+        #expect(agency.text.contains("cấp xã"))
+        let method = EngineFixture.ask("đăng ký thường trú làm online được không")
+        let procedure = try #require(knowledge.procedure(code: "1.004222"))
+        let online = procedure.channels.contains { $0.kind == .online }
+        #expect(method.text.contains(online ? "Có thể nộp trực tuyến" : "chưa nhận hồ sơ trực tuyến"))
+    }
+
+    @Test("Answers are cut to the channel's size and keep name, code and link", arguments: [160, 300, 2000])
+    func sizes(limit: Int) throws {
+        let reply = EngineFixture.ask("đăng ký khai sinh cần giấy tờ gì", maxCharacters: limit)
+        let procedure = try #require(knowledge.procedure(code: "1.001193"))
+        #expect(reply.text.count <= limit)
+        #expect(reply.text.contains("1.001193"))
+        #expect(reply.text.hasSuffix(procedure.url))
+        #expect(reply.text.contains("…"))
+        #expect(reply.answer.text.count > limit)
+    }
+
+    @Test("A long name that alone exceeds an SMS still leaves room for the link")
+    func tinyLimit() throws {
+        let reply = EngineFixture.ask("thủ tục 3.000333", maxCharacters: 160)
+        let procedure = try #require(knowledge.procedure(code: "3.000333"))
+        #expect(reply.text.count <= 160)
+        #expect(reply.text.hasSuffix(procedure.url))
+    }
+
+    @Test("The why view shows the normalised question, matched words and the top scores")
+    func why() throws {
+        let reply = EngineFixture.ask("ddawng kys tamj trus can gi")
+        let why = try #require(reply.why).text
+        #expect(why.contains("normalised: ddawng kys tamj trus can gi"))
+        #expect(why.contains("telex/vni: ddawng → đăng"))
+        #expect(why.contains("matched name:"))
+        #expect(why.contains("1. 1.004194"))
+    }
+}

@@ -1,0 +1,108 @@
+import Testing
+import ThuTucDialogue
+import ThuTucKnowledge
+
+@Suite("Understanding questions")
+struct UnderstandingTests {
+    private func code(_ text: String) -> String? {
+        EngineFixture.ask(text).procedure?.code
+    }
+
+    @Test("NFC, NFD, upper case, emoji and punctuation give the same answer")
+    func unicodeForms() {
+        let nfc = "Đăng ký tạm trú cần giấy tờ gì?"
+        let strayMark = "D\u{0304}"  // a combining mark foreign to Vietnamese must not break anything
+        let decomposed = "\u{0110}a\u{0306}ng ky\u{0301} ta\u{0323}m tru\u{0301} ca\u{0302}\u{0300}n gia\u{0302}\u{0301}y to\u{031B}\u{0300} gi\u{0300}?"
+        let replies = [nfc, decomposed, nfc.uppercased(), "🙏 " + nfc + " !!!", strayMark + " " + nfc].map { EngineFixture.ask($0) }
+        for reply in replies {
+            #expect(reply.procedure?.code == "1.004194")
+            #expect(reply.intent == .documents)
+        }
+    }
+
+    @Test("Without diacritics, with i/y and tone-placement variants")
+    func foldedForms() {
+        #expect(code("dang ky tam tru") == "1.004194")
+        #expect(code("đăng kí tạm trú") == "1.004194")
+        #expect(code("DANG KY KET HON") == "1.000894")
+        #expect(code("xác nhận tình trạng hôn nhân") == "1.004873")
+    }
+
+    @Test("Typos, Telex and VNI leftovers are repaired")
+    func repairs() {
+        #expect(code("dang ky khai sihn") == "1.001193")
+        #expect(code("ddawng kys tamj trus") == "1.004194")
+        #expect(code("d9a8ng ky1 ta5m tru1") == "1.004194")
+        let query = EngineFixture.assistant.engine.analyze("ddawng kys khai sinh")
+        #expect(query.rewrites.contains { $0.kind == .typingMethod && $0.to == "đăng" })
+    }
+
+    @Test("A real word is never turned into another")
+    func noFalseCorrections() {
+        let query = EngineFixture.assistant.engine.analyze("xin cấp bản sao giấy khai sinh")
+        #expect(query.rewrites.filter { $0.kind == .typo }.isEmpty)
+    }
+
+    @Test("Abbreviations, everyday names and chat shorthand")
+    func lexicon() {
+        #expect(code("cấp lại gplx bị mất") == "3.000348")
+        #expect(code("đổi bằng lái xe") == "3.000347")
+        #expect(code("làm sổ đỏ lần đầu") == "1.013978")
+        #expect(code("nhập hộ khẩu cho con") == "1.004222")
+        #expect(code("xin giấy xác nhận độc thân") == "1.004873")
+        let reply = EngineFixture.ask("dk tam tru can j ko ad")
+        #expect(reply.procedure?.code == "1.004194")
+        #expect(reply.intent == .documents)
+    }
+
+    @Test("A procedure code anywhere in the question goes to that procedure")
+    func codes() {
+        #expect(code("1.004194") == "1.004194")
+        let reply = EngineFixture.ask("cho hỏi thủ tục 3.000333 lệ phí bao nhiêu")
+        #expect(reply.procedure?.code == "3.000333")
+        #expect(reply.intent == .fee)
+        #expect(reply.confidence == 1)
+    }
+
+    @Test("Intents from cue phrases", arguments: [
+        ("đăng ký kết hôn cần giấy tờ gì", Intent.documents),
+        ("đăng ký kết hôn mất bao lâu", .time),
+        ("lệ phí đăng ký kết hôn", .fee),
+        ("đăng ký kết hôn ở đâu", .agency),
+        ("đăng ký kết hôn gồm những bước nào", .steps),
+        ("đăng ký kết hôn làm online được không", .method),
+        ("căn cứ pháp lý đăng ký kết hôn", .legal),
+        ("đăng ký kết hôn cần điều kiện gì", .eligibility),
+        ("đăng ký kết hôn xong nhận được gì", .result),
+        ("đăng ký kết hôn", .overview),
+    ])
+    func intents(question: String, intent: Intent) {
+        let reply = EngineFixture.ask(question)
+        #expect(reply.procedure?.code == "1.000894")
+        #expect(reply.intent == intent)
+    }
+
+    @Test("Out of scope, gibberish and smalltalk name no procedure", arguments: [
+        "thời tiết Đà Lạt cuối tuần", "công thức nấu bún bò", "tỷ số bóng đá tối qua", "qwerty asdf", "???", "12345",
+    ])
+    func outOfScope(question: String) {
+        let reply = EngineFixture.ask(question)
+        #expect(reply.procedure == nil)
+        #expect(reply.intent == .fallback)
+        #expect(reply.text.contains(EngineFixture.hotline))
+    }
+
+    @Test("Smalltalk gets a social reply", arguments: ["xin chào", "chào ad", "cảm ơn nhiều nha", "tạm biệt", "bạn là ai"])
+    func smalltalk(question: String) {
+        let reply = EngineFixture.ask(question)
+        #expect(reply.intent == .smalltalk)
+        #expect(reply.procedure == nil)
+    }
+
+    @Test("A greeting before a question does not hide the question")
+    func greetingThenQuestion() {
+        let reply = EngineFixture.ask("chào ad, cho hỏi làm hộ chiếu ở đâu ạ")
+        #expect(reply.procedure?.code == "1.001456")
+        #expect(reply.intent == .agency)
+    }
+}
