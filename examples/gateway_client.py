@@ -73,6 +73,10 @@ class ThuTucConnection:
                 line = await self.reader.readline()
                 if not line:
                     break
+                if not line.startswith(b"{"):
+                    # Plain notices reach JSON clients too: "421" before an idle close, for one.
+                    print(f"gateway_client: server notice: {line.decode('utf-8', 'replace').rstrip()}", file=sys.stderr)
+                    continue
                 reply = json.loads(line)
                 future = self.pending.get(reply.get("id"))
                 if future is not None and not future.done():
