@@ -28,9 +28,9 @@ struct ConnectionLimits: Sendable {
     }
 
     /// How often a loop scans its connections for timeouts: once a second,
-    /// more often when a timeout is short, so that it fires within a quarter
-    /// of its length.
+    /// more often when a configured timeout is short, so that it fires within
+    /// a quarter of its length. Lingering closes may run a scan late.
     var scanInterval: Double {
-        min(1.0, max(0.02, min(idleTimeout, writeTimeout, lingerSeconds) / 4))
+        min(1.0, max(0.02, min(idleTimeout, writeTimeout) / 4))
     }
 }
