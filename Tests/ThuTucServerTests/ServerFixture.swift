@@ -1,5 +1,4 @@
 import Foundation
-import ThuTucDialogue
 import Testing
 import ThuTucServer
 
@@ -14,12 +13,10 @@ enum ServerFixture {
         return url.path
     }()
 
-    private static let loaded: Result<Assistant, any Error> = Result {
-        try Service.assistant(for: Configuration(), knowledge: repositoryRoot + "/Knowledge")
-    }
-
-    static func assistant() throws -> Assistant {
-        try loaded.get()
+    /// Loaded once; servers share it through `Service(configuration:sharingKnowledgeOf:log:)`,
+    /// so this module never holds an `Assistant` value whose layout could go stale.
+    private static let loaded: Result<Service, any Error> = Result {
+        try Service.load(configuration: Configuration(), knowledge: repositoryRoot + "/Knowledge", log: RequestLog(enabled: false))
     }
 
     /// Starts a server; `adjust` changes the test configuration (loopback, port 0, two loops).
@@ -29,7 +26,7 @@ enum ServerFixture {
         configuration.port = 0
         configuration.threads = 2
         adjust(&configuration)
-        let service = Service(configuration: configuration, assistant: try assistant(), log: RequestLog(enabled: false))
+        let service = Service(configuration: configuration, sharingKnowledgeOf: try loaded.get(), log: RequestLog(enabled: false))
         return try TCPServer.start(handler: ProtocolHandler(service: service))
     }
 
