@@ -2,8 +2,12 @@ import Foundation
 import ThuTucKnowledge
 
 extension AnswerRenderer {
+    /// The lines of a rendered template; split on bytes, since splitting a
+    /// String by Character walks grapheme clusters and showed in profiles.
     func lines(_ text: String) -> [String] {
-        text.isEmpty ? [] : text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        guard !text.isEmpty else { return [] }
+        guard text.utf8.contains(0x0A) else { return [text] }
+        return text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
     }
 
     func join(_ items: [String]) -> String {

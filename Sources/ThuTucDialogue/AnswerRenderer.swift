@@ -1,4 +1,5 @@
 import ThuTucKnowledge
+import ThuTucText
 
 /// Writes answers from the templates in Knowledge/templates and the facts of
 /// a procedure: per intent, always with the name, code and official link.
@@ -156,7 +157,7 @@ public struct AnswerRenderer: Sendable {
         guard !procedure.legal.isEmpty else { return lines(text(.legalNone)) }
         var output = lines(text(.legalHeader))
         for reference in procedure.legal {
-            if let number = reference.number, !reference.title.contains(number) {
+            if let number = reference.number, !reference.title.containsBytes(number) {
                 output += lines(text(.legalItem, ["title": reference.title, "number": number]))
             } else {
                 output += lines(text(.legalItemBare, ["title": reference.title]))

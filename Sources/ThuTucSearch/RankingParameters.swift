@@ -8,8 +8,10 @@ struct RankingParameters: Sendable {
     var accentMismatchCredit: Float = 0.55
     /// Title weight given to a word the index does not know.
     var unknownWordWeight: Float = 3.0
+    /// A word whose document-list postings exceed this many is too common there to count.
+    var documentListLimit = 250
     /// How many BM25 leaders get the finer title scoring.
-    var candidatePool = 80
+    var candidatePool = 50
     /// Recall weight of the title F-measure: covering the question matters more
     /// than covering the title.
     var beta: Float = 2.5

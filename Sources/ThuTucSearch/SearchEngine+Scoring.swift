@@ -6,50 +6,83 @@ extension SearchEngine {
         var scores: [Float]
         /// Procedures with any score, in the order first reached.
         var touched: [Int]
-        /// Per procedure, a bit per distinct term found outside the document list.
+        /// Per procedure, a bit per distinct term it holds (outside the document list).
         var found: [UInt64]
     }
 
-    /// BM25F over every field, accent-aware: a word typed with its accents
+    /// BM25F over the fields, accent-aware: a word typed with its accents
     /// earns full credit where the index has the same accents, partial credit
     /// where it matches only folded.
+    ///
+    /// The document lists count only for words that few procedures' lists
+    /// hold ("giấy chứng sinh"): for common words they are long to walk and
+    /// tell procedures apart no better than noise.
     func bm25Scores(_ terms: [AnalyzedQuery.Term]) -> BM25Result {
         let count = index.procedures.count
-        var result = BM25Result(scores: [Float](repeating: 0, count: count), touched: [], found: [UInt64](repeating: 0, count: count))
+        var scores = [Float](repeating: 0, count: count)
+        var found = [UInt64](repeating: 0, count: count)
         var frequency = [Float](repeating: 0, count: count)
-        var touchedByTerm: [Int] = []
-        let documentField = UInt8(IndexField.document.rawValue)
-
-        for (termIndex, term) in terms.enumerated() where term.isKnown {
-            let bit: UInt64 = termIndex < 64 ? 1 << UInt64(termIndex) : 0
-            func add(_ postings: [Posting], credit: Float) {
-                for posting in postings {
-                    let document = Int(posting.document)
-                    if frequency[document] == 0 { touchedByTerm.append(document) }
-                    frequency[document] += credit * posting.weight
-                    if posting.field != documentField { result.found[document] |= bit }
+        var touched: [Int] = []
+        var touchedByTerm: [Int32] = []
+        touchedByTerm.reserveCapacity(count)
+        let k1 = parameters.k1
+        let documentListLimit = parameters.documentListLimit
+        // The inner loops run over thousands of postings per question: raw
+        // buffers keep them free of bounds checks and reference counting.
+        scores.withUnsafeMutableBufferPointer { scores in
+            found.withUnsafeMutableBufferPointer { found in
+                frequency.withUnsafeMutableBufferPointer { frequency in
+                    func add(_ postings: [Posting], credit: Float, bit: UInt64) {
+                        postings.withUnsafeBufferPointer { postings in
+                            for posting in postings {
+                                let document = Int(posting.document)
+                                if frequency[document] == 0 { touchedByTerm.append(posting.document) }
+                                frequency[document] += credit * posting.weight
+                                found[document] |= bit
+                            }
+                        }
+                    }
+                    func addDocuments(_ postings: [Posting], credit: Float) {
+                        guard postings.count <= documentListLimit else { return }
+                        postings.withUnsafeBufferPointer { postings in
+                            for posting in postings {
+                                let document = Int(posting.document)
+                                if frequency[document] == 0 { touchedByTerm.append(posting.document) }
+                                frequency[document] += credit * posting.weight
+                            }
+                        }
+                    }
+                    for (termIndex, term) in terms.enumerated() where term.isKnown {
+                        let bit: UInt64 = termIndex < 64 ? 1 << UInt64(termIndex) : 0
+                        let folded = Int(term.match.folded)
+                        switch term.match.marked {
+                        case MatchToken.unknown:
+                            add(index.postings[folded], credit: 1, bit: bit)
+                            addDocuments(index.documentPostings[folded], credit: 1)
+                        case MatchToken.unseenAccents:
+                            add(index.postings[folded], credit: parameters.accentMismatchCredit, bit: bit)
+                            addDocuments(index.documentPostings[folded], credit: parameters.accentMismatchCredit)
+                        default:
+                            let marked = Int(term.match.marked)
+                            add(index.postings[folded], credit: parameters.accentMismatchCredit, bit: bit)
+                            add(index.markedPostings[marked], credit: 1 - parameters.accentMismatchCredit, bit: bit)
+                            addDocuments(index.documentPostings[folded], credit: parameters.accentMismatchCredit)
+                            addDocuments(index.documentMarkedPostings[marked], credit: 1 - parameters.accentMismatchCredit)
+                        }
+                        let idf = index.idf(term.match.folded) * term.weight
+                        for document in touchedByTerm {
+                            let position = Int(document)
+                            let x = frequency[position]
+                            if scores[position] == 0 { touched.append(position) }
+                            scores[position] += idf * x * (k1 + 1) / (k1 + x)
+                            frequency[position] = 0
+                        }
+                        touchedByTerm.removeAll(keepingCapacity: true)
+                    }
                 }
             }
-            let folded = Int(term.match.folded)
-            switch term.match.marked {
-            case MatchToken.unknown:
-                add(index.postings[folded], credit: 1)
-            case MatchToken.unseenAccents:
-                add(index.postings[folded], credit: parameters.accentMismatchCredit)
-            default:
-                add(index.postings[folded], credit: parameters.accentMismatchCredit)
-                add(index.markedPostings[Int(term.match.marked)], credit: 1 - parameters.accentMismatchCredit)
-            }
-            let idf = index.idf(term.match.folded) * term.weight
-            for document in touchedByTerm {
-                let x = frequency[document]
-                if result.scores[document] == 0 { result.touched.append(document) }
-                result.scores[document] += idf * x * (parameters.k1 + 1) / (parameters.k1 + x)
-                frequency[document] = 0
-            }
-            touchedByTerm.removeAll(keepingCapacity: true)
         }
-        return result
+        return BM25Result(scores: scores, touched: touched, found: found)
     }
 
     /// The `count` best-scoring positions among `touched`, best first.
@@ -94,52 +127,70 @@ extension SearchEngine {
     /// F-measure of question coverage and title coverage, weighted by how
     /// much each word tells procedures apart, scaled down when the question's
     /// words do not stand together in the title in the same order.
+    /// Buffers for ``bestTitleMatch(_:terms:sequence:weights:total:scratch:)``,
+    /// made once per question rather than once per candidate.
+    struct TitleScratch {
+        var termCredit: [Float]
+        /// Per title word, a bit for each question term it matches.
+        var termsAt: [UInt64] = []
+        var previousRun: [Int]
+        var currentRun: [Int]
+
+        /// The question's words as bare match tokens (-1 folded for unknown
+        /// words), so the inner loops touch no Strings.
+        var words: [MatchToken]
+
+        init(terms: [AnalyzedQuery.Term], sequence: Int) {
+            termCredit = [Float](repeating: 0, count: terms.count)
+            previousRun = [Int](repeating: 0, count: sequence + 1)
+            currentRun = previousRun
+            words = terms.map { $0.isKnown ? $0.match : MatchToken(folded: MatchToken.unknown, marked: MatchToken.unknown) }
+        }
+    }
+
     func bestTitleMatch(
-        _ procedure: IndexedProcedure, terms: [AnalyzedQuery.Term], sequence: [Int], weights: [Float], total: Float
+        _ procedure: IndexedProcedure, terms: [AnalyzedQuery.Term], sequence: [Int], weights: [Float], total: Float,
+        scratch: inout TitleScratch
     ) -> TitleMatch {
         var best = TitleMatch.none
         let typed = sequence.filter { $0 >= 0 && terms[$0].isKnown }.count
         let longestTitle = procedure.titles.reduce(0) { max($0, $1.text.count) }
-        var termCredit = [Float](repeating: 0, count: terms.count)
-        // Per title word, a bit for each question term it matches.
-        var termsAt = [UInt64](repeating: 0, count: longestTitle)
-        var previousRun = [Int](repeating: 0, count: sequence.count + 1)
-        var currentRun = [Int](repeating: 0, count: sequence.count + 1)
+        if scratch.termsAt.count < longestTitle { scratch.termsAt = [UInt64](repeating: 0, count: longestTitle) }
         for (titleIndex, title) in procedure.titles.enumerated() where title.total > 0 {
-            for index in termCredit.indices { termCredit[index] = 0 }
+            for index in scratch.termCredit.indices { scratch.termCredit[index] = 0 }
             var titleMatched: Float = 0
             for position in 0..<title.text.count {
                 let word = MatchToken(folded: title.text.folded[position], marked: title.text.marked[position])
                 var wordCredit: Float = 0
                 var bits: UInt64 = 0
-                for termIndex in terms.indices where terms[termIndex].match.folded == word.folded && terms[termIndex].isKnown {
-                    let credit = terms[termIndex].match.matches(word) ? 1 : parameters.accentMismatchCredit
+                for termIndex in scratch.words.indices where scratch.words[termIndex].folded == word.folded {
+                    let credit = scratch.words[termIndex].matches(word) ? 1 : parameters.accentMismatchCredit
                     wordCredit = max(wordCredit, credit)
-                    termCredit[termIndex] = max(termCredit[termIndex], credit)
+                    scratch.termCredit[termIndex] = max(scratch.termCredit[termIndex], credit)
                     if termIndex < 64 { bits |= 1 << UInt64(termIndex) }
                 }
-                termsAt[position] = bits
+                scratch.termsAt[position] = bits
                 titleMatched += title.weights[position] * wordCredit
             }
             var queryMatched: Float = 0
             var exactlyMatched: Float = 0
-            for (termIndex, credit) in termCredit.enumerated() {
+            for (termIndex, credit) in scratch.termCredit.enumerated() {
                 queryMatched += weights[termIndex] * credit
                 if credit == 1 { exactlyMatched += weights[termIndex] }
             }
             guard queryMatched > 0 else { continue }
             // The longest stretch of the question, as typed, that stands in the title word for word.
             var longestRun = 0
-            for index in previousRun.indices { previousRun[index] = 0 }
+            for index in scratch.previousRun.indices { scratch.previousRun[index] = 0 }
             for position in 0..<title.text.count {
-                currentRun[0] = 0
-                let bits = termsAt[position]
+                scratch.currentRun[0] = 0
+                let bits = scratch.termsAt[position]
                 for (step, termIndex) in sequence.enumerated() {
                     let matched = termIndex >= 0 && termIndex < 64 && bits & (1 << UInt64(termIndex)) != 0
-                    currentRun[step + 1] = matched ? previousRun[step] + 1 : 0
-                    longestRun = max(longestRun, currentRun[step + 1])
+                    scratch.currentRun[step + 1] = matched ? scratch.previousRun[step] + 1 : 0
+                    longestRun = max(longestRun, scratch.currentRun[step + 1])
                 }
-                swap(&previousRun, &currentRun)
+                swap(&scratch.previousRun, &scratch.currentRun)
             }
             let recall = queryMatched / total
             let precision = min(1, titleMatched / title.total)

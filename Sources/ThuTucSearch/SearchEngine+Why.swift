@@ -6,7 +6,8 @@ extension SearchEngine {
     public func matchedWords(_ query: AnalyzedQuery, position: Int) -> [(field: String, words: [String])] {
         var byField: [IndexField: [String]] = [:]
         for term in query.terms where term.isKnown {
-            for posting in index.postings[Int(term.match.folded)] where Int(posting.document) == position {
+            let folded = Int(term.match.folded)
+            for posting in index.postings[folded] + index.documentPostings[folded] where Int(posting.document) == position {
                 if let field = IndexField(rawValue: Int(posting.field)), !(byField[field]?.contains(term.text) ?? false) {
                     byField[field, default: []].append(term.text)
                 }

@@ -55,18 +55,33 @@ public struct SearchEngine: Sendable {
     public func rank(_ query: AnalyzedQuery, limit: Int = 10) -> [Candidate] {
         var best = rank(terms: query.terms, ages: query.ages)
         if let literal = query.literalTerms {
-            for (family, candidate) in rank(terms: literal, ages: query.ages) {
-                if let existing = best[family], !isBetter(candidate, than: existing) { continue }
-                best[family] = candidate
+            for (family, scored) in rank(terms: literal, ages: query.ages) {
+                if let existing = best[family], !isBetter(scored, than: existing) { continue }
+                best[family] = scored
             }
         }
-        var ranked = best.values.map { representative(of: $0) }
-        ranked.sort { $0.score != $1.score ? $0.score > $1.score : $0.procedure.code < $1.procedure.code }
-        return Array(ranked.prefix(limit))
+        let ranked = best.values.sorted { isBetter($0, than: $1) }.prefix(limit)
+        return ranked.map { scored in
+            let position = representative(of: scored.position)
+            return Candidate(
+                position: position, procedure: index.knowledge.procedures[position], score: scored.score,
+                bm25: scored.bm25, title: scored.title, coverage: scored.coverage
+            )
+        }
+    }
+
+    /// A procedure's figures before it becomes a ``Candidate`` (which copies
+    /// the whole procedure, so only the few shown are made).
+    struct Scored {
+        var position: Int
+        var score: Float
+        var bm25: Float
+        var title: TitleMatch
+        var coverage: Float
     }
 
     /// The best candidate per family for one reading of the question.
-    private func rank(terms queryTerms: [AnalyzedQuery.Term], ages: [AgeRange]) -> [Int32: Candidate] {
+    private func rank(terms queryTerms: [AnalyzedQuery.Term], ages: [AgeRange]) -> [Int32: Scored] {
         let terms = distinctTerms(queryTerms)
         let sequence = queryTerms.map { term in terms.firstIndex { $0.match == term.match && $0.text == term.text } ?? -1 }
         guard terms.contains(where: \.isKnown) else { return [:] }
@@ -79,24 +94,23 @@ public struct SearchEngine: Sendable {
         // different lengths compare, and title match weighs the same in each.
         let bm25Ceiling = terms.filter(\.isKnown).reduce(Float(0)) { $0 + index.idf($1.match.folded) * $1.weight * (parameters.k1 + 1) }
 
-        var best: [Int32: Candidate] = [:]
+        var scratch = TitleScratch(terms: terms, sequence: sequence.count)
+        var best: [Int32: Scored] = [:]
         for position in pool {
             let procedure = index.procedures[position]
-            let title = bestTitleMatch(procedure, terms: terms, sequence: sequence, weights: titleWeights, total: totalWeight)
+            let bm25Score = bm25.scores[position]
+            let title = bestTitleMatch(procedure, terms: terms, sequence: sequence, weights: titleWeights, total: totalWeight, scratch: &scratch)
             let coverage = fieldCoverage(bm25.found[position], weights: titleWeights, total: totalWeight)
-            var score = bm25.scores[position] / max(bm25Ceiling, 1e-6) + parameters.titleWeight * title.match
+            var score = bm25Score / max(bm25Ceiling, 1e-6) + parameters.titleWeight * title.match
             score *= 1 - parameters.levelStep * Float(options.levelRank(procedure.levels))
             if procedure.isCurated { score *= parameters.curatedPrior }
             if procedure.isForCitizens { score *= parameters.citizenPrior }
             if let range = procedure.ages, !ages.isEmpty {
                 score *= ages.contains(where: range.overlaps) ? parameters.ageFits : parameters.ageContradicts
             }
-            let candidate = Candidate(
-                position: position, procedure: index.knowledge.procedures[position], score: score,
-                bm25: bm25.scores[position], title: title, coverage: max(coverage, title.recall)
-            )
-            if let existing = best[procedure.family], !isBetter(candidate, than: existing) { continue }
-            best[procedure.family] = candidate
+            let scored = Scored(position: position, score: score, bm25: bm25Score, title: title, coverage: max(coverage, title.recall))
+            if let existing = best[procedure.family], !isBetter(scored, than: existing) { continue }
+            best[procedure.family] = scored
         }
         return best
     }
@@ -126,25 +140,22 @@ public struct SearchEngine: Sendable {
         return (.answer(leader), min(1, confidence * (0.7 + 0.3 * margin) + 0.1 * margin))
     }
 
-    private func isBetter(_ candidate: Candidate, than other: Candidate) -> Bool {
-        candidate.score != other.score ? candidate.score > other.score : candidate.procedure.code < other.procedure.code
+    /// Higher score first; equal scores by code, so the order never depends on hashing.
+    private func isBetter(_ scored: Scored, than other: Scored) -> Bool {
+        if scored.score != other.score { return scored.score > other.score }
+        return index.knowledge.procedures[scored.position].code < index.knowledge.procedures[other.position].code
     }
 
-    /// The family member the deployment prefers, carrying the family's best score.
-    private func representative(of candidate: Candidate) -> Candidate {
-        let family = index.procedures[candidate.position].family
-        let members = index.families[Int(family)]
-        guard members.count > 1 else { return candidate }
+    /// The family member the deployment prefers (level variants are one procedure).
+    private func representative(of position: Int) -> Int {
+        let members = index.families[Int(index.procedures[position].family)]
+        guard members.count > 1 else { return position }
         let chosen = members.min { lhs, rhs in
             let left = options.levelRank(index.procedures[Int(lhs)].levels)
             let right = options.levelRank(index.procedures[Int(rhs)].levels)
             return left != right ? left < right : index.knowledge.procedures[Int(lhs)].code < index.knowledge.procedures[Int(rhs)].code
         }
-        guard let chosen, Int(chosen) != candidate.position else { return candidate }
-        return Candidate(
-            position: Int(chosen), procedure: index.knowledge.procedures[Int(chosen)], score: candidate.score,
-            bm25: candidate.bm25, title: candidate.title, coverage: candidate.coverage
-        )
+        return chosen.map(Int.init) ?? position
     }
 
     /// Each word once (by its folded form and, when typed, its accents), keeping its first occurrence.

@@ -11,8 +11,15 @@ public final class SearchIndex: Sendable {
     public let knowledge: KnowledgeBase
     let terms: TermTable
     let procedures: [IndexedProcedure]
+    /// Per folded term, its postings in every field but the document list.
     let postings: [[Posting]]
+    /// Per marked term, the same.
     let markedPostings: [[Posting]]
+    /// Per folded and marked term, the document-list postings, kept apart:
+    /// they are many and weigh little, so they refine the candidates' scores
+    /// rather than choose the candidates.
+    let documentPostings: [[Posting]]
+    let documentMarkedPostings: [[Posting]]
     /// Per folded term: procedures holding it in any field.
     let documentFrequency: [Int32]
     /// Per folded term: how much it tells one family's titles from another's.
@@ -65,6 +72,8 @@ public final class SearchIndex: Sendable {
         procedures.reserveCapacity(knowledge.procedures.count)
         var postings = [[Posting]](repeating: [], count: terms.foldedCount)
         var markedPostings = [[Posting]](repeating: [], count: terms.markedCount)
+        var documentPostings = [[Posting]](repeating: [], count: terms.foldedCount)
+        var documentMarkedPostings = [[Posting]](repeating: [], count: terms.markedCount)
         var documentFrequency = [Int32](repeating: 0, count: terms.foldedCount)
         var titleTermsByFamily: [Set<Int32>] = Array(repeating: [], count: families.count)
 
@@ -93,8 +102,10 @@ public final class SearchIndex: Sendable {
                 let b = field.lengthNormalization
                 let norm = 1 - b + b * lengths[position][field.rawValue] / averageLength[field.rawValue]
                 let scale = field.weight / norm
+                let isDocument = field == .document
                 for term in touchedFolded {
-                    postings[Int(term)].append(Posting(document: Int32(position), field: UInt8(field.rawValue), weight: scale * Float(foldedCounts[Int(term)])))
+                    let posting = Posting(document: Int32(position), field: UInt8(field.rawValue), weight: scale * Float(foldedCounts[Int(term)]))
+                    if isDocument { documentPostings[Int(term)].append(posting) } else { postings[Int(term)].append(posting) }
                     foldedCounts[Int(term)] = 0
                     if lastProcedure[Int(term)] != Int32(position) {
                         lastProcedure[Int(term)] = Int32(position)
@@ -102,7 +113,8 @@ public final class SearchIndex: Sendable {
                     }
                 }
                 for term in touchedMarked {
-                    markedPostings[Int(term)].append(Posting(document: Int32(position), field: UInt8(field.rawValue), weight: scale * Float(markedCounts[Int(term)])))
+                    let posting = Posting(document: Int32(position), field: UInt8(field.rawValue), weight: scale * Float(markedCounts[Int(term)]))
+                    if isDocument { documentMarkedPostings[Int(term)].append(posting) } else { markedPostings[Int(term)].append(posting) }
                     markedCounts[Int(term)] = 0
                 }
                 touchedFolded.removeAll(keepingCapacity: true)
@@ -175,6 +187,8 @@ public final class SearchIndex: Sendable {
         self.procedures = procedures
         self.postings = postings
         self.markedPostings = markedPostings
+        self.documentPostings = documentPostings
+        self.documentMarkedPostings = documentMarkedPostings
         self.documentFrequency = documentFrequency
         self.titleWeights = titleWeights
         self.markedTitleWeights = markedTitleWeights
