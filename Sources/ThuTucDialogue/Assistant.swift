@@ -107,7 +107,9 @@ public struct Assistant: Sendable {
     private func clarify(_ choices: [(label: String, procedure: Procedure)], confidence: Float, why: Why?) -> Reply {
         var body = renderer.lines(renderer.text(.clarifyHeader))
         for (index, choice) in choices.enumerated() {
-            body += renderer.lines(renderer.text(.clarifyItem, [
+            // A label that only repeats the start of the name adds nothing.
+            let key: TemplateKey = choice.procedure.name.hasPrefix(choice.label) ? .clarifyItemPlain : .clarifyItem
+            body += renderer.lines(renderer.text(key, [
                 "number": String(index + 1), "label": choice.label, "name": choice.procedure.name, "code": choice.procedure.code,
             ]))
         }

@@ -58,6 +58,7 @@ public enum TemplateKey: String, Sendable, CaseIterable {
     case listNone = "list.none"
     case clarifyHeader = "clarify.header"
     case clarifyItem = "clarify.item"
+    case clarifyItemPlain = "clarify.item-plain"
     case clarifyFooter = "clarify.footer"
     case choiceOutOfRange = "clarify.out-of-range"
     case fallbackBody = "fallback.body"
@@ -114,6 +115,7 @@ public enum TemplateKey: String, Sendable, CaseIterable {
         case .listItem: ["name", "code"]
         case .listMore: ["count"]
         case .clarifyItem: ["number", "label", "name", "code"]
+        case .clarifyItemPlain: ["number", "name", "code"]
         case .choiceOutOfRange: ["count"]
         case .fallbackBody, .followUpWithoutFocus, .smalltalkHelp, .smalltalkGreeting: ["hotline"]
         default: []

@@ -1,35 +1,54 @@
 import ThuTucText
 
 /// Labels each choice of a clarification by the words of its name the other
-/// choices lack ("cấp lại" / "cấp đổi"; "có yếu tố nước ngoài"), so a citizen
+/// choices lack ("Cấp đổi" / "Cấp lại"; "có yếu tố nước ngoài"), so a citizen
 /// sees at a glance what tells them apart.
 enum ChoiceLabeler {
     /// Longest label, in words, before it is cut with "…".
     static let maximumWords = 8
 
     static func label(_ candidates: [Candidate]) -> [SearchResult.Choice] {
-        let names = candidates.map { SearchIndex.withoutLevelSuffix($0.procedure.name) }
-        let wordLists = names.map { name in name.split(separator: " ").map(String.init) }
-        let foldedLists = wordLists.map { words in words.map(TextNormalizer.fold) }
-        let common = foldedLists.dropFirst().reduce(Set(foldedLists.first ?? [])) { $0.intersection($1) }
+        let names = candidates.map { CatalogueTokenizer.withoutParentheses(SearchIndex.withoutLevelSuffix($0.procedure.name)) }
+        let words = names.map { $0.split(separator: " ").map { String($0).trimmingPunctuation() }.filter { !$0.isEmpty } }
+        let keys = words.map { $0.map(TextNormalizer.fold) }
+        let common = keys.dropFirst().reduce(Set(keys.first ?? [])) { $0.intersection($1) }
         return candidates.indices.map { index in
-            let distinct = zip(wordLists[index], foldedLists[index]).filter { !common.contains($0.1) }.map(\.0)
-            let words = distinct.isEmpty ? wordLists[index] : distinct
-            var label = words.prefix(maximumWords).joined(separator: " ")
-            if words.count > maximumWords { label += " …" }
-            label = label.trimmingPunctuationEdges()
+            let label = distinctRuns(words[index], keys: keys[index], common: common)
             return SearchResult.Choice(candidate: candidates[index], label: label.isEmpty ? names[index] : label)
         }
+    }
+
+    /// The runs of words not shared by every choice, in order; a run of one
+    /// short word keeps the word before it ("đổi" reads as "Cấp đổi").
+    private static func distinctRuns(_ words: [String], keys: [String], common: Set<String>) -> String {
+        var runs: [Range<Int>] = []
+        var start: Int?
+        for index in words.indices {
+            if common.contains(keys[index]) {
+                if let first = start { runs.append(first..<index) }
+                start = nil
+            } else if start == nil {
+                start = index
+            }
+        }
+        if let first = start { runs.append(first..<words.count) }
+        runs = runs.map { run in
+            run.count == 1 && words[run.lowerBound].count <= 4 && run.lowerBound > 0 ? (run.lowerBound - 1)..<run.upperBound : run
+        }
+        let chosen = runs.flatMap { words[$0] }
+        var label = runs.map { words[$0].joined(separator: " ") }.joined(separator: " … ")
+        if chosen.count > maximumWords { label = chosen.prefix(maximumWords).joined(separator: " ") + " …" }
+        return label.prefix(1).uppercased() + label.dropFirst()
     }
 }
 
 extension String {
-    /// Without commas, brackets and similar marks left at either end by cutting words out of a name.
-    fileprivate func trimmingPunctuationEdges() -> String {
-        let edges: Set<Character> = [",", ";", ":", "(", ")", "-", "–", "/", " "]
+    /// Without brackets, commas and similar marks at either end.
+    fileprivate func trimmingPunctuation() -> String {
+        let marks: Set<Character> = [",", ";", ":", "(", ")", "-", "–", "/", ".", "\"", "“", "”"]
         var text = Substring(self)
-        while let first = text.first, edges.contains(first) { text = text.dropFirst() }
-        while let last = text.last, edges.contains(last) { text = text.dropLast() }
+        while let first = text.first, marks.contains(first) { text = text.dropFirst() }
+        while let last = text.last, marks.contains(last) { text = text.dropLast() }
         return String(text)
     }
 }
