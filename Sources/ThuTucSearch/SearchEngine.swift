@@ -125,11 +125,16 @@ public struct SearchEngine: Sendable {
             return (.notFound, confidence)
         }
         // A rival explains the question as fully as the leader and adds no
-        // more unasked specifics: only then is the question truly open.
+        // more unasked specifics: only then is the question truly open. A
+        // rival whose title holds all of the leader's words and more ("Xóa
+        // đăng ký thường trú" beside "Đăng ký thường trú") is a special case
+        // of the leader, which answers the general question.
+        let leaderWords = nameWords(leader)
         let rivals = candidates.dropFirst().prefix(4).filter {
             $0.score >= parameters.clarifyRatio * leader.score
                 && $0.title.recall >= leader.title.recall - parameters.clarifyRecallGap
                 && $0.title.precision >= leader.title.precision - parameters.clarifyPrecisionGap
+                && !nameWords($0).isSuperset(of: leaderWords)
         }
         if !rivals.isEmpty, leader.titleMatch < parameters.clarifyTitleCeiling {
             let choices = ChoiceLabeler.label([leader] + rivals)
@@ -138,6 +143,12 @@ public struct SearchEngine: Sendable {
         }
         let margin = candidates.count > 1 ? 1 - candidates[1].score / max(leader.score, 1e-6) : 1
         return (.answer(leader), min(1, confidence * (0.7 + 0.3 * margin) + 0.1 * margin))
+    }
+
+    /// The folded words of a candidate's name, stopwords ("thủ tục") left out.
+    private func nameWords(_ candidate: Candidate) -> Set<Int32> {
+        guard let name = index.procedures[candidate.position].titles.first else { return [] }
+        return Set(name.text.folded.indices.filter { name.weights[$0] > 0 }.map { name.text.folded[$0] })
     }
 
     /// Higher score first; equal scores by code, so the order never depends on hashing.
