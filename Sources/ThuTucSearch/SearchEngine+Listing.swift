@@ -5,7 +5,8 @@ extension SearchEngine {
     static let listLimit = 200
 
     /// The procedures of the field (lĩnh vực) the question names best, one per
-    /// family, preferred level first; nil when no field name matches.
+    /// family: the ones citizens ask about most (curated) first, then by the
+    /// preferred level; nil when no field name matches.
     func list(_ query: AnalyzedQuery) -> SearchResult.Decision? {
         let terms = query.terms.filter(\.isKnown)
         guard !terms.isEmpty else { return nil }
@@ -28,9 +29,10 @@ extension SearchEngine {
         var seenFamilies = Set<Int32>()
         var positions: [Int] = []
         let ordered = field.procedures.sorted { lhs, rhs in
-            let left = options.levelRank(index.procedures[Int(lhs)].levels)
-            let right = options.levelRank(index.procedures[Int(rhs)].levels)
-            return left != right ? left < right : lhs < rhs
+            let left = index.procedures[Int(lhs)], right = index.procedures[Int(rhs)]
+            if left.isCurated != right.isCurated { return left.isCurated }
+            let leftRank = options.levelRank(left.levels), rightRank = options.levelRank(right.levels)
+            return leftRank != rightRank ? leftRank < rightRank : lhs < rhs
         }
         for position in ordered where seenFamilies.insert(index.procedures[Int(position)].family).inserted {
             positions.append(Int(position))

@@ -99,6 +99,20 @@ struct AnswerTests {
         #expect(reply.text.hasSuffix(procedure.url))
     }
 
+    @Test("A list question lists the field's procedures, the most asked first")
+    func list() throws {
+        let reply = EngineFixture.ask("các thủ tục về hộ tịch")
+        #expect(reply.intent == .list)
+        #expect(reply.procedure == nil)
+        let inField = knowledge.procedures.filter { $0.field == "Hộ tịch" }
+        #expect(reply.text.contains("Hộ tịch"))
+        #expect(!reply.choices.isEmpty)
+        for choice in reply.choices {
+            #expect(inField.contains { $0.code == choice.code })
+            #expect(knowledge.overlays[choice.code] != nil)
+        }
+    }
+
     @Test("The why view shows the normalised question, matched words and the top scores")
     func why() throws {
         let reply = EngineFixture.ask("ddawng kys tamj trus can gi")
