@@ -1,26 +1,29 @@
+@preconcurrency import Glibc
 import Foundation
-import ThuTucJSON
-import ThuTucKnowledge
-import ThuTucSearch
-import ThuTucServer
-import ThuTucText
 
-func time<T>(_ label: String, _ body: () throws -> T) rethrows -> T {
-    let start = DispatchTime.now().uptimeNanoseconds
-    let value = try body()
-    print(label, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6, "ms")
-    return value
+/// `thutuc-bench`: speed, memory and scale, measured side by side.
+/// See docs/PERFORMANCE.md for the method and the latest figures.
+do {
+    let options = try BenchOptions(Array(CommandLine.arguments.dropFirst()))
+    switch options.role {
+    case .bench:
+        if let seconds = options.profileSeconds {
+            let bench = try InProcessBenchmark(options: options)
+            print("asked \(bench.profile(seconds: seconds)) questions in \(seconds) s")
+        } else {
+            try Benchmark(options: options).run()
+        }
+    case .measure:
+        let figures = try InProcessBenchmark(options: options).run()
+        FileHandle.standardOutput.write(try JSONEncoder().encode(figures))
+    case .server:
+        exit(try ServerChild.run(options))
+    }
+} catch let error as UsageError {
+    if let message = error.message { fputs("thutuc-bench: \(message)\n", stderr) }
+    fputs(BenchOptions.usage + "\n", stderr)
+    exit(error.message == nil ? 0 : 2)
+} catch {
+    fputs("thutuc-bench: \(error)\n", stderr)
+    exit(1)
 }
-let dir = CommandLine.arguments.count > 1 ? CommandLine.arguments[1] : "Knowledge"
-let files = try FileManager.default.contentsOfDirectory(atPath: dir + "/procedures").map { dir + "/procedures/" + $0 }
-let datas = files.map { FileManager.default.contents(atPath: $0)! }
-time("jsonreader") {
-    var n = 0
-    for d in datas { for line in d.split(separator: 0x0A) { if let v = try? JSONReader.parse(line) { if case .object = v { n += 1 } } } }
-    print(n)
-}
-let kb = try time("load") { try KnowledgeLoader.load(directory: dir) }
-var texts: [String] = []
-for p in kb.procedures { texts.append(p.name); for g in p.documents { for i in g.items { texts.append(i.name) } } }
-time("normalize all") { var n = 0; for t in texts { n += TextNormalizer.normalize(t).tokens.count }; print(n) }
-_ = time("index") { SearchIndex(knowledge: kb) }

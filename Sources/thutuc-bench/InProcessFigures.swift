@@ -1,0 +1,27 @@
+/// What one catalogue scale costs in a process of its own: loading, indexing,
+/// memory, single-question latency, the naive baseline and throughput.
+struct InProcessFigures: Codable, Sendable {
+    var scale: Int
+    var procedures: Int
+    /// Reading Knowledge/ (`scale` times) and making the synthetic copies.
+    var loadMilliseconds: Double
+    /// Building the SearchIndex.
+    var indexMilliseconds: Double
+    /// VmRSS after load and index, before any question.
+    var residentMegabytes: Double
+    /// Turns in one pass over the question mix.
+    var questionsPerPass: Int
+    /// One question answered on one thread, render included (`Assistant.respond`).
+    var latency: LatencySummary
+    /// The naive baseline on the same questions, in the same process.
+    var naive: LatencySummary
+    var naiveSetupMilliseconds: Double
+    /// Naive median over engine median: how many times faster the engine is.
+    var speedupOverNaive: Double
+    /// Share of single questions and first turns whose expected procedure was named first.
+    var engineTopOne: Double
+    var naiveTopOne: Double
+    /// Questions per second with one asking thread per core.
+    var throughputPerSecond: Double
+    var throughputThreads: Int
+}
