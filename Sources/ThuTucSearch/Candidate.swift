@@ -33,7 +33,9 @@ public struct TitleMatch: Sendable, Hashable {
     public var precision: Float
     /// Which title: the name first, then its short form, then the aliases.
     public var index: Int
+    /// The whole title stands, in order, inside the question.
+    public var isContained = false
 
     public static let none = TitleMatch(match: 0, recall: 0, exactRecall: 0, precision: 0, index: 0)
-    public static let exact = TitleMatch(match: 1, recall: 1, exactRecall: 1, precision: 1, index: 0)
+    public static let exact = TitleMatch(match: 1, recall: 1, exactRecall: 1, precision: 1, index: 0, isContained: true)
 }

@@ -8,6 +8,9 @@ struct RankingParameters: Sendable {
     var accentMismatchCredit: Float = 0.55
     /// Title weight given to a word the index does not know.
     var unknownWordWeight: Float = 3.0
+    /// Title weight of a known word that no name or alias holds ("ông", "ngoại"):
+    /// circumstance more often than topic, so it weighs less than a title word.
+    var contextWordWeight: Float = 1.5
     /// A word whose document-list postings exceed this many is too common there to count.
     var documentListLimit = 250
     /// How many BM25 leaders get the finer title scoring.
@@ -15,6 +18,11 @@ struct RankingParameters: Sendable {
     /// Recall weight of the title F-measure: covering the question matters more
     /// than covering the title.
     var beta: Float = 2.5
+    /// A title found whole, in order, inside the question matches at least
+    /// this well (rising with how much of the question it covers)…
+    var containedTitleFloor: Float = 0.45
+    /// …when its words weigh at least this much (not a lone common word).
+    var containedTitleWeight: Float = 5
     /// Weight of the title match against BM25F.
     var titleWeight: Float = 2.0
     /// Share of the title match lost when no two question words stand together in the title, in order.

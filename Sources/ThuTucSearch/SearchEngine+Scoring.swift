@@ -199,8 +199,17 @@ extension SearchEngine {
             if typed > 1 {
                 match *= 1 - parameters.orderBonus * Float(typed - min(max(longestRun, 1), typed)) / Float(typed - 1)
             }
+            // A whole title standing in a longer question ("đăng ký khai tử cho
+            // ông nội mới mất") names the procedure, whatever else is said.
+            let contained = precision >= 0.99 && longestRun >= 2 && title.total >= parameters.containedTitleWeight
+            if contained {
+                match = max(match, parameters.containedTitleFloor + (1 - parameters.containedTitleFloor) * recall)
+            }
             if match > best.match {
-                best = TitleMatch(match: match, recall: recall, exactRecall: exactlyMatched / total, precision: precision, index: titleIndex)
+                best = TitleMatch(
+                    match: match, recall: recall, exactRecall: exactlyMatched / total, precision: precision, index: titleIndex,
+                    isContained: contained
+                )
             }
         }
         return best

@@ -87,7 +87,10 @@ public struct SearchEngine: Sendable {
         guard terms.contains(where: \.isKnown) else { return [:] }
         let bm25 = bm25Scores(terms)
         let pool = topPositions(bm25.scores, touched: bm25.touched, count: parameters.candidatePool)
-        let titleWeights = terms.map { $0.isKnown ? index.titleWeight($0.match) * $0.weight : parameters.unknownWordWeight }
+        let titleWeights = terms.map { term -> Float in
+            guard term.isKnown else { return parameters.unknownWordWeight }
+            return (index.titleWeight(term.match) ?? parameters.contextWordWeight) * term.weight
+        }
         let totalWeight = titleWeights.reduce(0, +)
         guard totalWeight > 0 else { return [:] }
         // BM25 scaled by the most this reading could score, so that readings of
@@ -121,7 +124,9 @@ public struct SearchEngine: Sendable {
         let confidence = min(1, 0.5 * leader.coverage + 0.5 * leader.titleMatch)
         let coincidence = leader.title.precision < parameters.minimumPrecision && leader.titleMatch < parameters.lowPrecisionTitleMatch
         let accentsDisagree = leader.title.exactRecall < parameters.minimumExactRecall
-        if leader.coverage < parameters.minimumCoverage || leader.titleMatch < parameters.minimumTitleMatch || coincidence || accentsDisagree {
+        // A whole title found in the question vouches for itself, however much else is said.
+        let weakCover = !leader.title.isContained && (leader.coverage < parameters.minimumCoverage || accentsDisagree)
+        if leader.titleMatch < parameters.minimumTitleMatch || coincidence || weakCover {
             return (.notFound, confidence)
         }
         // A rival explains the question as fully as the leader and adds no

@@ -245,11 +245,19 @@ public final class SearchIndex: Sendable {
         titleWeights[Int(term)]
     }
 
-    /// The title weight of a word, by its accents when they are known.
-    func titleWeight(_ word: MatchToken) -> Float {
-        if word.marked >= 0, Int(word.marked) < markedTitleWeights.count { return markedTitleWeights[Int(word.marked)] }
-        return titleWeights[Int(word.folded)]
+    /// The title weight of a word, by its accents when they are known; nil
+    /// for a word no name or alias holds, which cannot tell titles apart.
+    func titleWeight(_ word: MatchToken) -> Float? {
+        if word.marked >= 0, Int(word.marked) < markedTitleWeights.count {
+            let weight = markedTitleWeights[Int(word.marked)]
+            if weight < neverInTitles { return weight }
+        }
+        let weight = titleWeights[Int(word.folded)]
+        return weight < neverInTitles ? weight : nil
     }
+
+    /// The weight a word found in no title gets from the inverse frequency formula.
+    private var neverInTitles: Float { Self.inverseFrequency(0, of: Float(families.count)) - 1e-3 }
 
     /// The BM25 inverse document frequency of a term found in `frequency` of `count` documents.
     static func inverseFrequency(_ frequency: Float, of count: Float) -> Float {
