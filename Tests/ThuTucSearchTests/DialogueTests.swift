@@ -39,23 +39,23 @@ struct DialogueTests {
     @Test("A clarification is answered by number or by the words of a choice")
     func clarification() throws {
         var session = Session()
-        let question = assistant.respond(to: "cấp thẻ căn cước", in: &session)
+        let question = assistant.respond(to: "hộ kinh doanh", in: &session)
         try #require(question.intent == .clarify)
         #expect(question.choices.count >= 2)
         let chosen = assistant.respond(to: "2", in: &session)
         #expect(chosen.procedure?.code == question.choices[1].code)
 
         var second = Session()
-        let again = assistant.respond(to: "cấp thẻ căn cước", in: &second)
+        let again = assistant.respond(to: "hộ kinh doanh", in: &second)
         try #require(again.intent == .clarify)
-        let byWords = assistant.respond(to: "cấp lại", in: &second)
-        #expect(byWords.procedure?.code == "1.014064")
+        let byWords = assistant.respond(to: "chấm dứt", in: &second)
+        #expect(byWords.procedure?.code == "1.001266")
     }
 
     @Test("A number out of range asks again; another question drops the pending choice")
     func clarificationEdges() throws {
         var session = Session()
-        try #require(assistant.respond(to: "cấp thẻ căn cước", in: &session).intent == .clarify)
+        try #require(assistant.respond(to: "hộ kinh doanh", in: &session).intent == .clarify)
         let outOfRange = assistant.respond(to: "9", in: &session)
         #expect(outOfRange.intent == .clarify)
         #expect(session.pending != nil)
