@@ -5,9 +5,9 @@ import ThuTucSearch
 /// in focus, a number or a choice's words answer a pending clarification, a
 /// new topic replaces the focus.
 ///
-/// A value type holding only immutable knowledge, so one assistant serves
-/// every connection; the conversation state lives in the ``Session`` passed in.
-public struct Assistant: Sendable {
+/// Holds only immutable knowledge, so one assistant serves every connection
+/// and every thread; the conversation state lives in the ``Session`` passed in.
+public final class Assistant: Sendable {
     public let engine: SearchEngine
     public let renderer: AnswerRenderer
 
@@ -16,7 +16,7 @@ public struct Assistant: Sendable {
         self.renderer = AnswerRenderer(knowledge: engine.knowledge, hotline: hotline)
     }
 
-    public init(knowledge: KnowledgeBase, options: SearchOptions = SearchOptions(), hotline: String) {
+    public convenience init(knowledge: KnowledgeBase, options: SearchOptions = SearchOptions(), hotline: String) {
         self.init(engine: SearchEngine(knowledge: knowledge, options: options), hotline: hotline)
     }
 

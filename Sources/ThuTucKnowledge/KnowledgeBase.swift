@@ -1,7 +1,8 @@
 /// Everything the assistant knows: the catalogue, our overlays, the lexicon
-/// and the answer templates. Immutable once loaded, so one value can be shared
-/// by every connection and replaced whole on reload.
-public struct KnowledgeBase: Sendable {
+/// and the answer templates. Immutable once loaded, so one instance is shared
+/// by every connection and replaced whole on reload; a class, so that sharing
+/// it never copies ten megabytes of facts.
+public final class KnowledgeBase: Sendable {
     /// The catalogue, sorted by code.
     public let procedures: [Procedure]
     /// Curated overlays by procedure code.

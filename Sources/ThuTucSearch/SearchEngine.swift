@@ -5,7 +5,7 @@ import ThuTucText
 /// fields, results, documents and agencies, refined by how well the best title
 /// covers the question (accent-aware, with a word-order bonus), then level
 /// variants folded together by the deployment's level preference.
-public struct SearchEngine: Sendable {
+public final class SearchEngine: Sendable {
     public let index: SearchIndex
     public let options: SearchOptions
     let parameters = RankingParameters()
@@ -17,7 +17,7 @@ public struct SearchEngine: Sendable {
         self.analyzer = QueryAnalyzer(index: index)
     }
 
-    public init(knowledge: KnowledgeBase, options: SearchOptions = SearchOptions()) {
+    public convenience init(knowledge: KnowledgeBase, options: SearchOptions = SearchOptions()) {
         self.init(index: SearchIndex(knowledge: knowledge), options: options)
     }
 
