@@ -39,7 +39,7 @@ let package = Package(
             dependencies: ["ThuTucServer", "ThuTucDialogue", "ThuTucSearch", "ThuTucKnowledge", "ThuTucJSON", "CEpoll"]
         ),
         .testTarget(name: "ThuTucTextTests", dependencies: ["ThuTucText"]),
-        .testTarget(name: "ThuTucKnowledgeTests", dependencies: ["ThuTucKnowledge", "ThuTucImport"]),
+        .testTarget(name: "ThuTucKnowledgeTests", dependencies: ["ThuTucKnowledge", "ThuTucImport", "ThuTucJSON"]),
         .testTarget(name: "ThuTucSearchTests", dependencies: ["ThuTucSearch", "ThuTucDialogue"]),
         .testTarget(name: "ThuTucServerTests", dependencies: ["ThuTucServer"]),
     ],

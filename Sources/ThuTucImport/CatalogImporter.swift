@@ -48,7 +48,7 @@ public struct CatalogImporter: Sendable {
         for (folder, ministry) in folders {
             let importer = RecordImporter(ministry: ministry, retrieved: retrieved)
             let paths = recordFiles(in: source + "/" + folder)
-            let outcomes = OrderedParallelMap.map(paths) { path in
+            let outcomes = ConcurrentMap.map(paths) { path in
                 Result { () throws(ImportError) in try importer.procedure(from: try Self.record(at: path), file: path) }
             }
             var procedures: [Procedure] = []

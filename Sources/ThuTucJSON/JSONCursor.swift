@@ -3,8 +3,9 @@
 ///
 /// Loading the catalogue reads some ten megabytes of JSON; building
 /// ``JSONValue`` trees (a dictionary per object) for it cost more than
-/// everything else at start-up. Like ``JSONReader``, input must already be
-/// valid UTF-8, nesting is bounded, and every malformed input is an error.
+/// everything else at start-up. ``JSONReader`` builds its trees with this
+/// cursor too. Input must already be valid UTF-8, nesting is bounded, and
+/// every malformed input is an error.
 public struct JSONCursor {
     private let bytes: UnsafeBufferPointer<UInt8>
     private var position = 0
@@ -16,13 +17,38 @@ public struct JSONCursor {
 
     /// Runs `body` on a cursor over `input`, then checks nothing but whitespace follows.
     public static func read<Value>(_ input: ArraySlice<UInt8>, _ body: (inout JSONCursor) throws -> Value) throws -> Value {
-        try input.withUnsafeBufferPointer { buffer in
-            var cursor = JSONCursor(buffer)
-            cursor.skipWhitespace()
-            let value = try body(&cursor)
-            cursor.skipWhitespace()
-            guard cursor.position == buffer.count else { throw cursor.error("unexpected text after the JSON value") }
-            return value
+        try input.withUnsafeBufferPointer { try read($0, body) }
+    }
+
+    /// The same over raw bytes, valid for the duration of the call.
+    public static func read<Value>(_ buffer: UnsafeBufferPointer<UInt8>, _ body: (inout JSONCursor) throws -> Value) throws -> Value {
+        var cursor = JSONCursor(buffer)
+        cursor.skipWhitespace()
+        let value = try body(&cursor)
+        cursor.skipWhitespace()
+        guard cursor.position == buffer.count else { throw cursor.error("unexpected text after the JSON value") }
+        return value
+    }
+
+    /// Reads any value into a tree.
+    public mutating func value() throws -> JSONValue {
+        guard let first = peek() else { throw error("unexpected end of input") }
+        switch first {
+        case UInt8(ascii: "{"):
+            var members: [String: JSONValue] = [:]
+            try object { key, cursor in members[key.string] = try cursor.value() }
+            return .object(members)
+        case UInt8(ascii: "["):
+            var elements: [JSONValue] = []
+            try array { elements.append(try $0.value()) }
+            return .array(elements)
+        case UInt8(ascii: "\""):
+            return .string(try string())
+        case UInt8(ascii: "t"), UInt8(ascii: "f"), UInt8(ascii: "n"):
+            let word = try literal()
+            return word == "null" ? .null : .bool(word == "true")
+        default:
+            return .number(try number())
         }
     }
 
@@ -119,19 +145,31 @@ public struct JSONCursor {
         takeNull() ? nil : try string()
     }
 
+    /// A number in JSON's grammar (no leading zeros or plus sign, finite).
     public mutating func number() throws -> Double {
         guard let first = peek(), first == UInt8(ascii: "-") || (first >= 0x30 && first <= 0x39) else { throw error("expected a number") }
         let start = position
-        while position < bytes.count {
-            let byte = bytes[position]
-            guard (byte >= 0x30 && byte <= 0x39) || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "-")
-                || byte == UInt8(ascii: "+") || byte == UInt8(ascii: "e") || byte == UInt8(ascii: "E")
-            else { break }
+        if bytes[position] == UInt8(ascii: "-") { position += 1 }
+        func digits() -> Int {
+            let begin = position
+            while position < bytes.count, bytes[position] >= 0x30, bytes[position] <= 0x39 { position += 1 }
+            return position - begin
+        }
+        let integer = position
+        guard digits() > 0 else { throw error("invalid number") }
+        if bytes[integer] == UInt8(ascii: "0"), position - integer > 1 { throw error("invalid number") }
+        if position < bytes.count, bytes[position] == UInt8(ascii: ".") {
             position += 1
+            guard digits() > 0 else { throw error("invalid number") }
+        }
+        if position < bytes.count, bytes[position] == UInt8(ascii: "e") || bytes[position] == UInt8(ascii: "E") {
+            position += 1
+            if position < bytes.count, bytes[position] == UInt8(ascii: "+") || bytes[position] == UInt8(ascii: "-") { position += 1 }
+            guard digits() > 0 else { throw error("invalid number") }
         }
         guard position - start <= 64 else { throw error("number too long") }
         let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<position]), as: UTF8.self)
-        guard let value = Double(text), value.isFinite else { throw error("invalid number") }
+        guard let value = Double(text), value.isFinite else { throw error("number out of range") }
         return value
     }
 
@@ -146,13 +184,18 @@ public struct JSONCursor {
         case UInt8(ascii: "{"): try object { _, cursor in try cursor.skip() }
         case UInt8(ascii: "["): try array { try $0.skip() }
         case UInt8(ascii: "\""): _ = try rawString()
-        case UInt8(ascii: "t"), UInt8(ascii: "f"), UInt8(ascii: "n"):
-            let start = position
-            while position < bytes.count, bytes[position] >= UInt8(ascii: "a"), bytes[position] <= UInt8(ascii: "z") { position += 1 }
-            let word = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<position]), as: UTF8.self)
-            guard word == "true" || word == "false" || word == "null" else { throw error("invalid literal") }
+        case UInt8(ascii: "t"), UInt8(ascii: "f"), UInt8(ascii: "n"): _ = try literal()
         default: _ = try number()
         }
+    }
+
+    /// `true`, `false` or `null`.
+    private mutating func literal() throws -> String {
+        let start = position
+        while position < bytes.count, bytes[position] >= UInt8(ascii: "a"), bytes[position] <= UInt8(ascii: "z") { position += 1 }
+        let word = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<position]), as: UTF8.self)
+        guard word == "true" || word == "false" || word == "null" else { throw error("invalid literal") }
+        return word
     }
 
     /// A string token; escapes force the slow path through ``JSONReader``.
@@ -165,22 +208,81 @@ public struct JSONCursor {
                 position += 1
                 return JSONKey(bytes: UnsafeBufferPointer(rebasing: bytes[start..<(position - 1)]), decoded: nil)
             }
-            if byte == UInt8(ascii: "\\") { return try escapedString(from: start - 1) }
+            if byte == UInt8(ascii: "\\") { return try escapedString(from: start) }
             if byte < 0x20 { throw error("control character in string") }
             position += 1
         }
         throw error("unterminated string")
     }
 
-    private mutating func escapedString(from quote: Int) throws -> JSONKey {
-        var end = quote + 1
-        while end < bytes.count, bytes[end] != UInt8(ascii: "\"") {
-            end += bytes[end] == UInt8(ascii: "\\") ? 2 : 1
+    /// The slow path for strings with escapes, from just after the opening quote.
+    private mutating func escapedString(from start: Int) throws -> JSONKey {
+        var output = Array(UnsafeBufferPointer(rebasing: bytes[start..<position]))
+        while position < bytes.count {
+            let byte = bytes[position]
+            position += 1
+            switch byte {
+            case UInt8(ascii: "\""):
+                return JSONKey(bytes: UnsafeBufferPointer(start: nil, count: 0), decoded: String(decoding: output, as: UTF8.self))
+            case UInt8(ascii: "\\"):
+                guard position < bytes.count else { throw error("unexpected end of input") }
+                let escape = bytes[position]
+                position += 1
+                switch escape {
+                case UInt8(ascii: "\""): output.append(0x22)
+                case UInt8(ascii: "\\"): output.append(0x5C)
+                case UInt8(ascii: "/"): output.append(0x2F)
+                case UInt8(ascii: "b"): output.append(0x08)
+                case UInt8(ascii: "f"): output.append(0x0C)
+                case UInt8(ascii: "n"): output.append(0x0A)
+                case UInt8(ascii: "r"): output.append(0x0D)
+                case UInt8(ascii: "t"): output.append(0x09)
+                case UInt8(ascii: "u"): output.append(contentsOf: String(Character(try escapedScalar())).utf8)
+                default: throw error("invalid escape")
+                }
+            case 0x00..<0x20:
+                throw error("control character in string")
+            default:
+                output.append(byte)
+            }
         }
-        guard end < bytes.count else { throw error("unterminated string") }
-        let value = try JSONReader.parse(UnsafeBufferPointer(rebasing: bytes[quote...end]))
-        position = end + 1
-        return JSONKey(bytes: UnsafeBufferPointer(start: nil, count: 0), decoded: value.string)
+        throw error("unterminated string")
+    }
+
+    /// The scalar of a `\uXXXX` escape (and its low surrogate, when it is a pair).
+    private mutating func escapedScalar() throws -> Unicode.Scalar {
+        var value = try hex4()
+        if (0xD800...0xDBFF).contains(value) {
+            guard position + 1 < bytes.count, bytes[position] == UInt8(ascii: "\\"), bytes[position + 1] == UInt8(ascii: "u") else {
+                throw error("unpaired surrogate")
+            }
+            position += 2
+            let low = try hex4()
+            guard (0xDC00...0xDFFF).contains(low) else { throw error("unpaired surrogate") }
+            value = 0x10000 + ((value - 0xD800) << 10) + (low - 0xDC00)
+        } else if (0xDC00...0xDFFF).contains(value) {
+            throw error("unpaired surrogate")
+        }
+        guard let scalar = Unicode.Scalar(value) else { throw error("invalid escape") }
+        return scalar
+    }
+
+    private mutating func hex4() throws -> UInt32 {
+        guard position + 4 <= bytes.count else { throw error("invalid \\u escape") }
+        var value: UInt32 = 0
+        for _ in 0..<4 {
+            let byte = bytes[position]
+            let digit: UInt32
+            switch byte {
+            case 0x30...0x39: digit = UInt32(byte - 0x30)
+            case 0x41...0x46: digit = UInt32(byte - 0x41 + 10)
+            case 0x61...0x66: digit = UInt32(byte - 0x61 + 10)
+            default: throw error("invalid \\u escape")
+            }
+            value = value << 4 | digit
+            position += 1
+        }
+        return value
     }
 }
 

@@ -6,16 +6,7 @@ extension AnswerTemplates {
     static func load(directory: String, problems: inout [KnowledgeProblem]) -> AnswerTemplates {
         var texts: [TemplateKey: String] = [:]
         var defined: [TemplateKey: SourceLocation] = [:]
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
-        for name in names.sorted() where name.hasSuffix(".txt") {
-            let path = directory + "/" + name
-            let lines: TextLines
-            do {
-                lines = try TextLines.read(path)
-            } catch {
-                problems.append(error)
-                continue
-            }
+        for (path, lines) in TextLines.files(in: directory, endingIn: ".txt", problems: &problems) {
             var current: (key: TemplateKey, line: Int)?
             var body: [String] = []
             func close() {

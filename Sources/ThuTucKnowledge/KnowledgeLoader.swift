@@ -47,24 +47,14 @@ public enum KnowledgeLoader {
         return Report(knowledge: knowledge, problems: problems, seconds: seconds)
     }
 
-    /// The `*.jsonl` files of `directory`, sorted, as full paths.
-    static func jsonLinesFiles(in directory: String) -> [String] {
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
-        return names.filter { $0.hasSuffix(".jsonl") }.sorted().map { directory + "/" + $0 }
-    }
-
     private static func readProcedures(directory: String, problems: inout [KnowledgeProblem]) -> [Procedure] {
         var pieces: [(path: String, lines: ArraySlice<TextLines.Line>)] = []
-        for path in jsonLinesFiles(in: directory) {
-            do {
-                let lines = Array(try TextLines.read(path))
-                // Pieces of about 200 lines spread the work evenly over the cores,
-                // however unequal the files are.
-                for start in stride(from: 0, to: lines.count, by: 200) {
-                    pieces.append((path, lines[start..<min(start + 200, lines.count)]))
-                }
-            } catch {
-                problems.append(error)
+        for (path, file) in TextLines.files(in: directory, endingIn: ".jsonl", problems: &problems) {
+            let lines = Array(file)
+            // Pieces of about 200 lines spread the work evenly over the cores,
+            // however unequal the files are.
+            for start in stride(from: 0, to: lines.count, by: 200) {
+                pieces.append((path, lines[start..<min(start + 200, lines.count)]))
             }
         }
         let results = ConcurrentMap.map(pieces) { piece in
@@ -91,15 +81,8 @@ public enum KnowledgeLoader {
         let names = Dictionary(procedures.map { ($0.code, $0.name) }, uniquingKeysWith: { first, _ in first })
         var overlays: [String: Overlay] = [:]
         var seen: [String: SourceLocation] = [:]
-        for path in jsonLinesFiles(in: directory) {
-            let lines: [TextLines.Line]
-            do {
-                lines = Array(try TextLines.read(path))
-            } catch {
-                problems.append(error)
-                continue
-            }
-            let result = decodeLines(lines[...], path: path) { cursor in try Overlay(cursor: &cursor) }
+        for (path, file) in TextLines.files(in: directory, endingIn: ".jsonl", problems: &problems) {
+            let result = decodeLines(Array(file)[...], path: path) { cursor in try Overlay(cursor: &cursor) }
             problems += result.problems
             for (line, overlay) in result.values {
                 guard let name = names[overlay.code] else {

@@ -15,16 +15,8 @@ extension Lexicon {
     /// Loads every `*.txt` in `directory`, collecting problems instead of stopping at the first.
     static func load(directory: String, problems: inout [KnowledgeProblem]) -> Lexicon {
         var lexicon = Lexicon()
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
-        for name in names.sorted() where name.hasSuffix(".txt") {
-            let path = directory + "/" + name
-            let lines: TextLines
-            do {
-                lines = try TextLines.read(path)
-            } catch {
-                problems.append(error)
-                continue
-            }
+        for (path, lines) in TextLines.files(in: directory, endingIn: ".txt", problems: &problems) {
+            let name = String(path.split(separator: "/").last ?? "")
             switch name {
             case intentsFile:
                 lexicon.readCues(lines, path: path, problems: &problems)

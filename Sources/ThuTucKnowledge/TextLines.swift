@@ -14,6 +14,26 @@ struct TextLines: Sequence {
         self.bytes = bytes
     }
 
+    /// Every readable file of `directory` whose name ends in `suffix`, sorted
+    /// by name, with its lines; an unreadable one is a problem, and the rest go on.
+    static func files(in directory: String, endingIn suffix: String, problems: inout [KnowledgeProblem]) -> [(path: String, lines: TextLines)] {
+        var files: [(path: String, lines: TextLines)] = []
+        for path in paths(in: directory, endingIn: suffix) {
+            do {
+                files.append((path, try read(path)))
+            } catch {
+                problems.append(error)
+            }
+        }
+        return files
+    }
+
+    /// The paths of `directory`'s files whose names end in `suffix`, sorted.
+    static func paths(in directory: String, endingIn suffix: String) -> [String] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
+        return names.filter { $0.hasSuffix(suffix) }.sorted().map { directory + "/" + $0 }
+    }
+
     /// Reads `path`; a missing or unreadable file is a ``KnowledgeProblem``.
     static func read(_ path: String) throws(KnowledgeProblem) -> TextLines {
         guard let data = FileManager.default.contents(atPath: path) else {

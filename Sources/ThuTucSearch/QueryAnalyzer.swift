@@ -177,60 +177,58 @@ struct QueryAnalyzer: Sendable {
         index.lexicon.stopwords.longestMatch(in: matches, at: position) != nil
     }
 
-    /// Marks intent cues as used and records the strongest one.
-    private func findCues(_ words: inout [Word], query: inout AnalyzedQuery) {
+    /// Walks the words not yet used, left to right, taking at each the
+    /// longest phrase of `set` that `accept` allows (given the phrase and where
+    /// it starts); marks its words as used and hands it to `found` with the
+    /// words as typed.
+    private func consumePhrases<Payload>(
+        _ set: PhraseSet<Payload>, in words: inout [Word],
+        accept: (PhraseSet<Payload>.Entry, Int) -> Bool = { _, _ in true },
+        _ found: (PhraseSet<Payload>.Entry, _ typed: [String]) -> Void
+    ) {
         let matches = words.map(\.match)
-        var best: (intent: Intent, length: Int)?
         var position = 0
         while position < words.count {
-            guard !words[position].consumed, let entry = index.lexicon.cues.longestMatch(in: matches, at: position) else {
+            let start = position
+            guard !words[start].consumed, let entry = set.longestMatch(in: matches, at: start), accept(entry, start) else {
                 position += 1
                 continue
             }
-            let length = entry.tokens.count
-            for offset in 0..<length { words[position + offset].consumed = true }
-            query.cuePhrases.append(words[position..<(position + length)].map(\.token.text).joined(separator: " "))
-            if !query.intents.contains(entry.payload) { query.intents.append(entry.payload) }
-            if best == nil || length > best?.length ?? 0 { best = (entry.payload, length) }
-            position += length
+            let range = start..<(start + entry.tokens.count)
+            for offset in range { words[offset].consumed = true }
+            found(entry, range.map { words[$0].token.text })
+            position = range.upperBound
         }
+    }
+
+    /// Marks intent cues as used and records the strongest (longest) one.
+    private func findCues(_ words: inout [Word], query: inout AnalyzedQuery) {
+        var best: (intent: Intent, length: Int)?
+        var phrases: [String] = []
+        var intents: [Intent] = []
+        consumePhrases(index.lexicon.cues, in: &words) { entry, typed in
+            phrases.append(typed.joined(separator: " "))
+            if !intents.contains(entry.payload) { intents.append(entry.payload) }
+            if best == nil || typed.count > best?.length ?? 0 { best = (entry.payload, typed.count) }
+        }
+        query.cuePhrases += phrases
+        query.intents += intents.filter { !query.intents.contains($0) }
         query.intent = best?.intent
     }
 
     /// Marks conversation-steering phrases as used; returns their kinds.
     private func findDialogue(_ words: inout [Word]) -> Set<Lexicon.DialogueKind> {
-        let matches = words.map(\.match)
         var kinds = Set<Lexicon.DialogueKind>()
-        var position = 0
-        while position < words.count {
-            let atStart = position == 0
-            guard let entry = index.lexicon.dialogue.longestMatch(in: matches, at: position, where: { atStart || !$0.onlyAtStart }) else {
-                position += 1
-                continue
-            }
-            for offset in 0..<entry.tokens.count { words[position + offset].consumed = true }
+        consumePhrases(index.lexicon.dialogue, in: &words, accept: { entry, start in start == 0 || !entry.payload.onlyAtStart }) { entry, _ in
             kinds.insert(entry.payload.kind)
-            position += entry.tokens.count
         }
         return kinds
     }
 
     /// Marks smalltalk phrases as used; returns the first kind found.
     private func findSmalltalk(_ words: inout [Word]) -> Lexicon.SmalltalkKind? {
-        let matches = words.map(\.match)
         var kind: Lexicon.SmalltalkKind?
-        var position = 0
-        while position < words.count {
-            guard !words[position].consumed, let entry = index.lexicon.smalltalk.longestMatch(in: matches, at: position) else {
-                position += 1
-                continue
-            }
-            for offset in 0..<entry.tokens.count where !words[position + offset].consumed {
-                words[position + offset].consumed = true
-            }
-            kind = kind ?? entry.payload
-            position += entry.tokens.count
-        }
+        consumePhrases(index.lexicon.smalltalk, in: &words) { entry, _ in kind = kind ?? entry.payload }
         return kind
     }
 
@@ -238,19 +236,8 @@ struct QueryAnalyzer: Sendable {
     /// the word after it ("co" in "cong ty co phan" typed without accents).
     private func dropStopwords(_ words: inout [Word]) {
         let matches = words.map(\.match)
-        var position = 0
-        while position < words.count {
-            guard !words[position].consumed, let entry = index.lexicon.stopwords.longestMatch(in: matches, at: position) else {
-                position += 1
-                continue
-            }
-            let length = entry.tokens.count
-            if length == 1 && index.opensTitlePhrase(matches, at: position) {
-                position += 1
-                continue
-            }
-            for offset in 0..<length { words[position + offset].consumed = true }
-            position += length
-        }
+        consumePhrases(index.lexicon.stopwords, in: &words, accept: { entry, start in
+            !(entry.tokens.count == 1 && index.opensTitlePhrase(matches, at: start))
+        }) { _, _ in }
     }
 }
