@@ -57,8 +57,13 @@ public enum KnowledgeLoader {
                 pieces.append((path, lines[start..<min(start + 200, lines.count)]))
             }
         }
+        // Validation runs inside the parallel decode: it reads every text once.
         let results = ConcurrentMap.map(pieces) { piece in
-            decodeLines(piece.lines, path: piece.path) { cursor in try Procedure(cursor: &cursor) }
+            var result = decodeLines(piece.lines, path: piece.path) { cursor in try Procedure(cursor: &cursor) }
+            for (line, procedure) in result.values {
+                result.problems += ProcedureValidator.problems(in: procedure, file: piece.path, line: line)
+            }
+            return result
         }
         var procedures: [Procedure] = []
         var seen: [String: SourceLocation] = [:]
@@ -70,7 +75,6 @@ public enum KnowledgeLoader {
                     continue
                 }
                 seen[procedure.code] = SourceLocation(file: piece.path, line: line)
-                problems += ProcedureValidator.problems(in: procedure, file: piece.path, line: line)
                 procedures.append(procedure)
             }
         }

@@ -202,14 +202,18 @@ public final class SearchIndex: Sendable {
     /// The name without a trailing "(thực hiện tại cấp …)": variants at other
     /// levels share everything else, so the suffix says nothing about the topic.
     static func withoutLevelSuffix(_ name: String) -> String {
-        guard name.containsBytes("hiện tại cấp") || TextNormalizer.fold(name).containsBytes("thuc hien tai cap") else { return name }
-        if let open = name.lastIndex(of: "("), TextNormalizer.fold(String(name[open...])).hasPrefix("thuc hien tai cap") {
-            return name[..<open].trimmingWhitespace()
+        // The catalogue writes "thực hiện tại cấp …" and sometimes "thực hiện ở cấp …";
+        // a byte test first keeps the slow folding off the names without it.
+        guard name.containsBytes("hiện tại cấp") || name.containsBytes("hiện ở cấp") else { return name }
+        let suffixes = ["thuc hien tai cap", "thuc hien o cap"]
+        if let open = name.lastIndex(of: "(") {
+            let tail = TextNormalizer.fold(String(name[open...]))
+            if suffixes.contains(where: tail.hasPrefix) { return name[..<open].trimmingWhitespace() }
         }
         let scalars = Array(name.unicodeScalars)
-        for start in scalars.indices.reversed() {
-            let tail = String(String.UnicodeScalarView(scalars[start...]))
-            if TextNormalizer.fold(tail).hasPrefix("thuc hien tai cap"), start > 0, scalars[start - 1] == " " {
+        for start in scalars.indices.reversed() where start > 0 && scalars[start - 1] == " " {
+            let tail = TextNormalizer.fold(String(String.UnicodeScalarView(scalars[start...])))
+            if suffixes.contains(where: tail.hasPrefix) {
                 return String(String.UnicodeScalarView(scalars[..<start])).trimmingWhitespace()
             }
         }
