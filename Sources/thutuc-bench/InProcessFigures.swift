@@ -16,12 +16,17 @@ struct InProcessFigures: Codable, Sendable {
     /// The naive baseline on the same questions, in the same process.
     var naive: LatencySummary
     var naiveSetupMilliseconds: Double
-    /// Naive median over engine median: how many times faster the engine is.
+    /// Turns of the first pass the naive baseline was asked (all, unless its time ran out).
+    var naiveQuestions: Int
+    /// Naive median over engine median on those same turns: how many times faster the engine is.
     var speedupOverNaive: Double
-    /// Share of single questions and first turns whose expected procedure was named first.
+    /// Share of single questions and first turns whose expected procedure was
+    /// named first (for the baseline, among the turns it was asked).
     var engineTopOne: Double
     var naiveTopOne: Double
     /// Questions per second with one asking thread per core.
     var throughputPerSecond: Double
     var throughputThreads: Int
+    /// The same with one thread: their ratio shows how well answering scales across cores.
+    var throughputOneThreadPerSecond: Double
 }

@@ -235,18 +235,27 @@ final class LoadGenerator {
                 connection.writable = true
                 flush(connection)
             }
-            if bits & (CEPOLL_IN | CEPOLL_RDHUP | CEPOLL_HUP | CEPOLL_ERR) != 0 { receive(connection, now: now) }
+            if bits & (CEPOLL_IN | CEPOLL_RDHUP | CEPOLL_HUP | CEPOLL_ERR) != 0 {
+                receive(connection, now: now, untilEnd: bits & (CEPOLL_RDHUP | CEPOLL_HUP | CEPOLL_ERR) != 0)
+            }
         }
     }
 
     /// Reads until the kernel has nothing more (the socket is edge-triggered),
     /// then, in a closed loop, replaces each completed request.
-    private func receive(_ connection: ClientConnection, now: UInt64) {
+    ///
+    /// A read that does not fill the buffer has emptied the socket, and
+    /// anything arriving later raises a new edge, so the usual extra read
+    /// that returns EAGAIN is skipped: it would double the generator's
+    /// receive calls, and the generator shares the cores with the server.
+    /// When the peer has hung up, reading goes on to the end of the stream.
+    private func receive(_ connection: ClientConnection, now: UInt64, untilEnd: Bool) {
         connection.completed = 0
         while connection.state != .closed {
             let count = recv(connection.fd, scratch.baseAddress, scratch.count, 0)
             if count > 0 {
                 consume(connection, UnsafeRawBufferPointer(rebasing: scratch[0..<count]), now: now)
+                if count < scratch.count, !untilEnd { break }
                 continue
             }
             if count < 0, errno == EINTR { continue }

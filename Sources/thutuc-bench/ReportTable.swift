@@ -40,10 +40,12 @@ enum ReportTable {
             row("question max (µs)", \.latency.maxMicroseconds),
             row("naive scan median (µs)", \.naive.medianMicroseconds),
             row("naive scan p99 (µs)", \.naive.p99Microseconds),
-            row("engine faster than naive (×)", \.speedupOverNaive),
+            row("naive scan turns asked", { Double($0.naiveQuestions) }, { Format.count(Int($0)) }),
+            row("engine faster than naive (×, same turns)", \.speedupOverNaive),
             row("top-1 engine (%)", { $0.engineTopOne * 100 }),
             row("top-1 naive (%)", { $0.naiveTopOne * 100 }),
             row("throughput (questions/s, \(figures.first?.throughputThreads ?? 0) threads)", \.throughputPerSecond, { Format.count(Int($0)) }),
+            row("throughput (questions/s, 1 thread)", \.throughputOneThreadPerSecond, { Format.count(Int($0)) }),
         ]
         return Format.table(rows)
     }

@@ -11,7 +11,7 @@ struct TCPBenchmark {
         var openMeasure: Double
 
         static let full = Timing(closedWarmup: 1, closedMeasure: 3, openWarmup: 1, openMeasure: 5)
-        static let quick = Timing(closedWarmup: 0.3, closedMeasure: 0.7, openWarmup: 0.5, openMeasure: 1.5)
+        static let quick = Timing(closedWarmup: 0.2, closedMeasure: 0.5, openWarmup: 0.5, openMeasure: 1)
     }
 
     let port: Int
