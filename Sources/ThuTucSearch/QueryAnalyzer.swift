@@ -52,8 +52,8 @@ struct QueryAnalyzer: Sendable {
         var usedTopic = false
         words = readLexicon(repaired, topics: true, usedTopic: &usedTopic, query: &query)
         let steering = findDialogue(&words)
-        // Smalltalk before cues: "bạn có phải người thật không" is a question to
-        // the assistant, not an eligibility cue.
+        // Smalltalk before cues, where longer: "bạn có phải người thật không" is
+        // a question to the assistant, not an eligibility cue.
         let smalltalk = findSmalltalk(&words)
         findCues(&words, query: &query)
         dropStopwords(&words)
@@ -225,10 +225,15 @@ struct QueryAnalyzer: Sendable {
         return kinds
     }
 
-    /// Marks smalltalk phrases as used; returns the first kind found.
+    /// Marks smalltalk phrases as used, where no intent cue as long starts
+    /// at the same word ("được" alone is an "ok", "được không" asks something);
+    /// returns the first kind found.
     private func findSmalltalk(_ words: inout [Word]) -> Lexicon.SmalltalkKind? {
+        let matches = words.map(\.match)
         var kind: Lexicon.SmalltalkKind?
-        consumePhrases(index.lexicon.smalltalk, in: &words) { entry, _ in kind = kind ?? entry.payload }
+        consumePhrases(index.lexicon.smalltalk, in: &words, accept: { entry, start in
+            entry.tokens.count > index.lexicon.cues.longestMatch(in: matches, at: start)?.tokens.count ?? 0
+        }) { entry, _ in kind = kind ?? entry.payload }
         return kind
     }
 
