@@ -35,7 +35,7 @@ struct RankingParameters: Sendable {
     /// Score factor for procedures open to citizens (not only organisations).
     var citizenPrior: Float = 1.02
     /// Score factors when a stated age fits or contradicts a procedure's age range.
-    var ageFits: Float = 1.2
+    var ageFits: Float = 1.0
     var ageContradicts: Float = 0.6
     /// Below this coverage of the question, no procedure is named.
     var minimumCoverage: Float = 0.5
@@ -54,6 +54,9 @@ struct RankingParameters: Sendable {
     /// unasked specifics, than the leader's by these margins is no rival.
     var clarifyRecallGap: Float = 0.05
     var clarifyPrecisionGap: Float = 0.1
+    /// Among near-equal candidates, a title this much more precise than every
+    /// other is the plain reading of the question, answered without asking.
+    var plainReadingMargin: Float = 0.04
     /// A leader whose title matches at least this well is never questioned.
     var clarifyTitleCeiling: Float = 0.97
 }

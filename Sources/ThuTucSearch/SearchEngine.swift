@@ -142,6 +142,13 @@ public final class SearchEngine: Sendable {
                 && !nameWords($0).isSuperset(of: leaderWords)
         }
         if !rivals.isEmpty, leader.titleMatch < parameters.clarifyTitleCeiling {
+            // Among near-equals, one whose title adds clearly fewer unasked
+            // words is the plain reading ("Cấp hộ chiếu" beside "Trình báo
+            // mất hộ chiếu" for "hộ chiếu"): answer it rather than ask.
+            let group = ([leader] + rivals).sorted { $0.title.precision > $1.title.precision }
+            if group[0].title.precision >= group[1].title.precision + parameters.plainReadingMargin {
+                return (.answer(group[0]), confidence * 0.8)
+            }
             let choices = ChoiceLabeler.label([leader] + rivals)
             let margin = rivals[0].score / max(leader.score, 1e-6)
             return (.clarify(choices), confidence * (1 - margin) + 0.1)
