@@ -83,6 +83,7 @@ extension Configuration {
         case "greeting": greeting = try text()
         case "maxLineBytes": maxLineBytes = try integer(256...16 << 20)
         case "idleTimeoutSeconds": idleTimeoutSeconds = try seconds()
+        case "lineTimeoutSeconds": lineTimeoutSeconds = try seconds()
         case "writeTimeoutSeconds": writeTimeoutSeconds = try seconds()
         case "maxPendingReplyBytes": maxPendingReplyBytes = try integer(4096...1 << 30)
         case "maxConnections": maxConnections = try integer(1...1_000_000)
@@ -94,7 +95,11 @@ extension Configuration {
                 authToken = nil
             } else {
                 let token = try text()
-                guard token.utf8.count >= 16 else { throw bad("a string of at least 16 characters, or null") }
+                // Plain-mode AUTH splits on blanks, so a token with one could never match.
+                let printable = token.unicodeScalars.allSatisfy { $0.value > 0x20 && $0.value != 0x7F && !$0.properties.isWhitespace }
+                guard token.unicodeScalars.count >= 16, printable else {
+                    throw bad("a string of at least 16 characters without spaces or control characters, or null")
+                }
                 authToken = token
             }
         case "levelPreference":
@@ -116,7 +121,8 @@ extension Configuration {
         }
     }
 
-    /// Checks rules that span keys.
+    /// Checks rules that span keys: listening beyond loopback without a
+    /// token would let anyone on the network ask and reload.
     public func validate(source: String) throws(ConfigurationError) {
         if !isLoopback && authToken == nil {
             throw .badValue(path: source, key: "authToken", expected: "set (16+ characters) when host is not a loopback address")

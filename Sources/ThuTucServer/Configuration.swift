@@ -1,3 +1,4 @@
+@preconcurrency import Glibc
 import ThuTucKnowledge
 
 /// Runtime settings from `Config/thutuc.json`, overridable on the command line.
@@ -20,6 +21,10 @@ public struct Configuration: Sendable, Hashable {
     public var maxLineBytes = 8192
     /// A connection silent this long is closed with a notice.
     public var idleTimeoutSeconds = 300.0
+    /// A line must be finished this long after its first byte arrived, so that
+    /// a client trickling bytes without a newline (slowloris) cannot hold a
+    /// connection open by keeping the idle timer fresh.
+    public var lineTimeoutSeconds = 10.0
     /// A reader that accepts no reply bytes for this long is cut off.
     public var writeTimeoutSeconds = 30.0
     /// Replies waiting to be sent per connection before it stops reading.
@@ -37,8 +42,21 @@ public struct Configuration: Sendable, Hashable {
 
     public init() {}
 
-    /// Whether `host` is a loopback address, where no token is needed.
+    /// Whether `host` is a loopback address, where no token is needed:
+    /// "localhost", an IPv4 literal in 127.0.0.0/8, or the IPv6 loopback in
+    /// any spelling (also IPv4-mapped). Names other than "localhost" are not
+    /// trusted, whatever they resolve to: "127.example.com" needs a token.
     public var isLoopback: Bool {
-        host == "127.0.0.1" || host == "::1" || host == "localhost" || host.hasPrefix("127.")
+        if host == "localhost" { return true }
+        var v4 = in_addr()
+        if inet_pton(AF_INET, host, &v4) == 1 {
+            return UInt32(bigEndian: v4.s_addr) >> 24 == 127
+        }
+        var v6 = in6_addr()
+        guard inet_pton(AF_INET6, host, &v6) == 1 else { return false }
+        let bytes = withUnsafeBytes(of: v6) { Array($0) }
+        let isLoopbackV6 = bytes[0..<15].allSatisfy { $0 == 0 } && bytes[15] == 1
+        let isMappedLoopbackV4 = bytes[0..<10].allSatisfy { $0 == 0 } && bytes[10] == 0xFF && bytes[11] == 0xFF && bytes[12] == 127
+        return isLoopbackV6 || isMappedLoopbackV4
     }
 }

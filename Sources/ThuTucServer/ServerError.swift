@@ -6,6 +6,9 @@ public enum ServerError: Error, Sendable, CustomStringConvertible, Equatable {
     case unresolvable(host: String, reason: String)
     /// A system call failed; `call` names it and what it was applied to.
     case system(call: String, errno: Int32)
+    /// The configuration breaks a rule the server will not run without
+    /// (a non-loopback host without an AUTH token).
+    case unsafeConfiguration(ConfigurationError)
 
     public var description: String {
         switch self {
@@ -13,6 +16,8 @@ public enum ServerError: Error, Sendable, CustomStringConvertible, Equatable {
             "cannot resolve host '\(host)': \(reason)"
         case .system(let call, let code):
             "\(call): \(String(cString: strerror(code))) (errno \(code))"
+        case .unsafeConfiguration(let problem):
+            "refusing to start: \(problem)"
         }
     }
 }

@@ -24,9 +24,16 @@ public final class TCPServer: Sendable {
     /// Binds, starts the loops and returns at once; the server runs until ``stop()``.
     ///
     /// Also ignores SIGPIPE for the process (sends use MSG_NOSIGNAL as well)
-    /// and raises the open-file soft limit to the hard limit.
+    /// and raises the open-file soft limit to the hard limit. The
+    /// configuration is validated again here, so that one built in code
+    /// cannot open a non-loopback port without a token.
     public static func start(handler: ProtocolHandler) throws(ServerError) -> TCPServer {
         let configuration = handler.service.configuration
+        do {
+            try configuration.validate(source: "configuration")
+        } catch {
+            throw .unsafeConfiguration(error)
+        }
         guard cepoll_ignore_sigpipe() == 0 else { throw .system(call: "signal(SIGPIPE)", errno: errno) }
         do {
             try FileDescriptorLimit.raiseToHardLimit()

@@ -49,7 +49,11 @@ struct LifecycleTests {
     @Test("a host that does not resolve is an error naming it")
     func badHost() throws {
         #expect {
-            _ = try ServerFixture.start { $0.host = "no-such-host.invalid" }
+            _ = try ServerFixture.start {
+                $0.host = "no-such-host.invalid"
+                // Off loopback a token is required before the name is even looked up.
+                $0.authToken = "resolution-test-token-0123"
+            }
         } throws: { error in
             "\(error)".contains("no-such-host.invalid")
         }
