@@ -24,6 +24,10 @@ final class Connection {
         case moreWork
         /// Close the connection.
         case finished
+        /// A request needs work off the loop (a reload): run it elsewhere and
+        /// hand its reply to ``resume(with:now:)``. Until then the connection
+        /// answers nothing more, so replies keep their order.
+        case deferred(@Sendable () -> [UInt8])
     }
 
     /// What the timer scan decided.
@@ -54,6 +58,12 @@ final class Connection {
     private var nextRequest = 0
     private var output = OutputBuffer()
     private var inputEnded = false
+    /// Set while a deferred reply is being produced off the loop.
+    private var awaitingDeferred = false
+    /// When the unfinished line now arriving began; nil between lines. The
+    /// timer scan moves it forward while the server, not the client, holds
+    /// things up (unanswered requests, a deferred reply).
+    private var lineStarted: Double?
     /// Set by a server shutdown: close as soon as the output is sent, without lingering.
     private var closeWhenSent = false
     private var lastInput: Double
@@ -99,9 +109,12 @@ final class Connection {
             case .open:
                 break
             }
+            if awaitingDeferred { return .waiting }
             if output.count >= limits.maxPendingReplyBytes { return .waiting }
             if nextRequest < requests.count {
-                answerRequests(handler, limits: limits, clock: &clock, until: sliceEnd)
+                if let work = answerRequests(handler, limits: limits, clock: &clock, until: sliceEnd) {
+                    return flush(now: clock) ? .deferred(work) : .finished
+                }
                 if clock >= sliceEnd, case .open = phase {
                     return flush(now: clock) ? .moreWork : .finished
                 }
@@ -117,11 +130,18 @@ final class Connection {
             switch Socket.receive(fd, into: scratch) {
             case .transferred(let count):
                 lastInput = clock
+                let lineEndsBefore = framer.lineEnds
                 requests += framer.feed(UnsafeRawBufferPointer(rebasing: scratch[0..<count]))
+                if !framer.isMidLine {
+                    lineStarted = nil
+                } else if lineStarted == nil || framer.lineEnds != lineEndsBefore {
+                    lineStarted = clock
+                }
             case .wouldBlock:
                 readable = false
             case .endOfStream:
                 inputEnded = true
+                lineStarted = nil
                 requests += framer.finish()
             case .failed:
                 return .finished
@@ -130,16 +150,29 @@ final class Connection {
     }
 
     /// Answers queued requests in order until the output is full, the slice
-    /// is used up or the client said QUIT.
-    private func answerRequests(_ handler: ProtocolHandler, limits: ConnectionLimits, clock: inout Double, until sliceEnd: Double) {
+    /// is used up or the client said QUIT. Returns the work of a request
+    /// that must run off the loop; answering stops there until it is done.
+    private func answerRequests(
+        _ handler: ProtocolHandler, limits: ConnectionLimits, clock: inout Double, until sliceEnd: Double
+    ) -> (@Sendable () -> [UInt8])? {
+        var deferred: (@Sendable () -> [UInt8])?
         while nextRequest < requests.count, output.count < limits.maxPendingReplyBytes {
-            let reply: [UInt8]
+            var reply: [UInt8] = []
             switch requests[nextRequest] {
-            case .line(let line): reply = handler.handle(line, state: &state)
-            case .overflow(let firstByte): reply = handler.lineTooLong(firstByte: firstByte)
+            case .line(let line):
+                switch handler.respond(to: line, state: &state) {
+                case .reply(let bytes): reply = bytes
+                case .deferred(let work): deferred = work
+                }
+            case .overflow(let firstByte):
+                reply = handler.lineTooLong(firstByte: firstByte, state: state)
             }
             nextRequest += 1
             clock = MonotonicClock.seconds()
+            if deferred != nil {
+                awaitingDeferred = true
+                break
+            }
             enqueue(reply, now: clock)
             if state.closing {
                 phase = .draining
@@ -151,6 +184,13 @@ final class Connection {
             requests.removeAll(keepingCapacity: true)
             nextRequest = 0
         }
+        return deferred
+    }
+
+    /// Queues the reply of the deferred request and lets the connection go on.
+    func resume(with reply: [UInt8], now: Double) {
+        awaitingDeferred = false
+        enqueue(reply, now: now)
     }
 
     /// Sends until the output is empty or the socket is full; false when the peer is gone.
@@ -183,16 +223,28 @@ final class Connection {
         return readable ? .moreWork : .waiting
     }
 
-    /// Timeouts: a reader that takes nothing for `writeTimeout` is cut off, a
-    /// connection silent for `idleTimeout` gets the notice and is closed, a
-    /// lingering one is closed at its deadline.
+    /// Timeouts: a line that has not ended `lineTimeout` after it began gets
+    /// a notice and the connection is closed (bytes trickling in keep the
+    /// idle timer fresh, so this is what stops a slowloris writer); a reader
+    /// that takes nothing for `writeTimeout` is cut off; a connection silent
+    /// for `idleTimeout` gets the notice and is closed; a lingering one is
+    /// closed at its deadline.
     func checkTimers(_ handler: ProtocolHandler, limits: ConnectionLimits, now: Double) -> TimerVerdict {
         if case .lingering(let until) = phase { return now >= until ? .close : .keep }
+        let serverBusy = !requests.isEmpty || queued || awaitingDeferred
+        // The client cannot finish its line while we are not reading it.
+        if serverBusy, lineStarted != nil { lineStarted = now }
+        if case .open = phase, !serverBusy, let started = lineStarted, now - started >= limits.lineTimeout {
+            lineStarted = nil
+            enqueue(handler.lineTimeout(firstByte: framer.pendingFirstByte, state: state), now: now)
+            phase = .draining
+            return .runTurn
+        }
         if !output.isEmpty { return now - lastWriteProgress >= limits.writeTimeout ? .abort : .keep }
         // Silence counts from the last byte either way, so that a long reply
         // read slowly does not make its reader look idle.
         let lastActivity = max(lastInput, lastWriteProgress)
-        guard case .open = phase, requests.isEmpty, !queued, now - lastActivity >= limits.idleTimeout else { return .keep }
+        guard case .open = phase, !serverBusy, now - lastActivity >= limits.idleTimeout else { return .keep }
         enqueue(handler.idleTimeout(), now: now)
         phase = .draining
         return .runTurn

@@ -5,6 +5,8 @@ struct ConnectionLimits: Sendable {
     /// Above this much unsent output the connection is not read until it drains.
     var maxPendingReplyBytes: Int
     var idleTimeout: Double
+    /// How long one line may take to arrive once its first byte has.
+    var lineTimeout: Double
     var writeTimeout: Double
     /// How long a closing connection's late input is read and dropped, so that
     /// it does not make the kernel reset the connection before our last reply
@@ -24,6 +26,7 @@ struct ConnectionLimits: Sendable {
         maxLineBytes = configuration.maxLineBytes
         maxPendingReplyBytes = configuration.maxPendingReplyBytes
         idleTimeout = configuration.idleTimeoutSeconds
+        lineTimeout = configuration.lineTimeoutSeconds
         writeTimeout = configuration.writeTimeoutSeconds
     }
 
@@ -31,6 +34,6 @@ struct ConnectionLimits: Sendable {
     /// more often when a configured timeout is short, so that it fires within
     /// a quarter of its length. Lingering closes may run a scan late.
     var scanInterval: Double {
-        min(1.0, max(0.02, min(idleTimeout, writeTimeout) / 4))
+        min(1.0, max(0.02, min(idleTimeout, writeTimeout, lineTimeout) / 4))
     }
 }

@@ -4,7 +4,10 @@ public struct ConnectionState: Sendable {
     public let id: UInt64
     /// Whether the client sent the right AUTH token.
     public var authenticated = false
-    /// Set once QUIT is answered: the server closes after sending.
+    /// Wrong AUTH tokens sent so far; at ``ProtocolHandler/maximumAuthFailures``
+    /// the connection is closed, so guessing costs a new connection each time.
+    public var failedAuthAttempts = 0
+    /// Set once QUIT is answered (or AUTH failed too often): the server closes after sending.
     public var closing = false
 
     public init(id: UInt64) {

@@ -3,8 +3,8 @@ import CEpoll
 import Synchronization
 
 /// The parts of one event loop other threads may touch: its epoll instance,
-/// the eventfd that wakes it, the inbox of accepted sockets handed to it, the
-/// stop request and its connection count. The loop's own state lives in a
+/// the eventfd that wakes it, the inbox of accepted sockets handed to it and
+/// of replies finished off the loop, the stop request and its connection count. The loop's own state lives in a
 /// ``LoopWorker`` on the loop's thread.
 final class EventLoop: Sendable {
     /// epoll tokens above this are not connections.
@@ -19,9 +19,11 @@ final class EventLoop: Sendable {
     private let stopRequested = Atomic<Bool>(false)
     private let connectionCount = Atomic<Int>(0)
 
-    /// Accepted sockets not yet adopted; closed once the loop has ended.
+    /// Accepted sockets not yet adopted and deferred replies not yet
+    /// delivered; closed once the loop has ended.
     private struct Inbox {
         var descriptors: [Int32] = []
+        var replies: [(token: UInt64, bytes: [UInt8])] = []
         var closed = false
     }
 
@@ -82,10 +84,30 @@ final class EventLoop: Sendable {
         }
     }
 
+    /// Hands the reply of a deferred request back to the loop that owns its
+    /// connection. Dropped once the loop has ended (the connection is gone).
+    func post(reply bytes: [UInt8], to token: UInt64) {
+        let accepted = inbox.withLock { inbox in
+            guard !inbox.closed else { return false }
+            inbox.replies.append((token, bytes))
+            return true
+        }
+        if accepted { wake() }
+    }
+
+    /// The deferred replies posted since the last call.
+    func takeReplies() -> [(token: UInt64, bytes: [UInt8])] {
+        inbox.withLock { inbox in
+            defer { inbox.replies.removeAll() }
+            return inbox.replies
+        }
+    }
+
     /// Refuses further hand-overs; returns the sockets that arrived too late.
     func closeInbox() -> [Int32] {
         inbox.withLock { inbox in
             inbox.closed = true
+            inbox.replies.removeAll()
             defer { inbox.descriptors.removeAll() }
             return inbox.descriptors
         }

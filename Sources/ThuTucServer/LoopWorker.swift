@@ -74,6 +74,7 @@ final class LoopWorker {
             loop.drainWake()
             if loop.isStopRequested, stopDeadline == nil { beginStop(now: now) }
             adoptHandedConnections(now: now)
+            deliverDeferredReplies(now: now)
             return
         }
         if token > EventLoop.firstSpecialToken {
@@ -100,6 +101,28 @@ final class LoopWorker {
             }
         case .finished:
             close(connection, abort: false)
+        case .deferred(let work):
+            runOffLoop(work, for: connection)
+        }
+    }
+
+    /// Runs slow work (a reload) on the server's admin queue, so that this
+    /// loop's other connections are not held up; the reply comes back
+    /// through the loop's inbox.
+    private func runOffLoop(_ work: @escaping @Sendable () -> [UInt8], for connection: Connection) {
+        let loop = self.loop
+        let token = connection.token
+        context.adminQueue.async {
+            loop.post(reply: work(), to: token)
+        }
+    }
+
+    private func deliverDeferredReplies(now: Double) {
+        for (token, bytes) in loop.takeReplies() {
+            // The client may have gone while the work ran.
+            guard let connection = connections[token] else { continue }
+            connection.resume(with: bytes, now: now)
+            if !connection.queued { runTurn(connection, now: now) }
         }
     }
 

@@ -7,97 +7,107 @@ extension ProtocolHandler {
     static let characterLimits = 40...100_000
 
     /// JSON mode: {"id", "session", "text", "max_chars", "why"} or {"id", "cmd", ...}.
-    func handleJSON(_ line: [UInt8], state: inout ConnectionState) -> [UInt8] {
+    func handleJSON(_ line: [UInt8], state: inout ConnectionState) -> RequestOutcome {
+        var session = state.plainSession
+        var id: JSONValue?
+        func failure(_ code: String, _ message: String) -> RequestOutcome {
+            RequestOutcome(.reply(Self.jsonError(id: id, code: code, message: message)), session: session, intent: "error:\(code)")
+        }
         let value: JSONValue
         do {
             value = try JSONReader.parse(line)
         } catch {
-            return Self.jsonError(id: nil, code: "bad_json", message: error.description)
+            return failure("bad_json", error.description)
         }
-        guard case .object = value else {
-            return Self.jsonError(id: nil, code: "bad_request", message: "a request is a JSON object")
+        guard case .object = value else { return failure("bad_request", "a request is a JSON object") }
+        switch value["id"] {
+        case .object?, .array?: return failure("bad_request", "'id' must be a string or a number")
+        case let other: id = other
         }
-        let id = value["id"]
-        if let id, case .object = id { return Self.jsonError(id: nil, code: "bad_request", message: "'id' must be a string or a number") }
-        if let id, case .array = id { return Self.jsonError(id: nil, code: "bad_request", message: "'id' must be a string or a number") }
-        let session: String
         switch value["session"] {
-        case nil, .null?: session = state.plainSession
+        case nil, .null?: break
         case .string(let name)? where !name.isEmpty && name.utf8.count <= 256: session = name
-        default: return Self.jsonError(id: id, code: "bad_request", message: "'session' must be a non-empty string of at most 256 bytes")
+        default: return failure("bad_request", "'session' must be a non-empty string of at most 256 bytes")
         }
         if let command = value["cmd"] {
-            guard case .string(let name) = command else {
-                return Self.jsonError(id: id, code: "bad_request", message: "'cmd' must be a string")
-            }
+            guard case .string(let name) = command else { return failure("bad_request", "'cmd' must be a string") }
             return jsonCommand(name.uppercased(), request: value, id: id, session: session, state: &state)
         }
-        guard mayAsk(state) else { return Self.jsonError(id: id, code: "auth_required", message: "send {\"cmd\": \"AUTH\", \"token\": …} first") }
-        guard case .string(let text)? = value["text"] else {
-            return Self.jsonError(id: id, code: "bad_request", message: "'text' must be a string")
-        }
+        guard mayAsk(state) else { return failure("auth_required", "send {\"cmd\": \"AUTH\", \"token\": …} first") }
+        guard case .string(let text)? = value["text"] else { return failure("bad_request", "'text' must be a string") }
         var maxCharacters: Int?
         switch value["max_chars"] {
         case nil, .null?: break
         case .number(let number)? where number == number.rounded() && Self.characterLimits.contains(Int(exactly: number) ?? -1):
             maxCharacters = Int(number)
         default:
-            return Self.jsonError(
-                id: id, code: "bad_request",
-                message: "'max_chars' must be an integer from \(Self.characterLimits.lowerBound) to \(Self.characterLimits.upperBound)"
+            return failure(
+                "bad_request", "'max_chars' must be an integer from \(Self.characterLimits.lowerBound) to \(Self.characterLimits.upperBound)"
             )
         }
         var wantsWhy = false
         switch value["why"] {
         case nil, .null?: break
         case .bool(let flag)?: wantsWhy = flag
-        default: return Self.jsonError(id: id, code: "bad_request", message: "'why' must be true or false")
+        default: return failure("bad_request", "'why' must be true or false")
         }
         let reply = ask(text, session: session, maxCharacters: maxCharacters)
-        return Self.encode(reply, id: id, session: session, why: wantsWhy)
+        return RequestOutcome(
+            .reply(Self.encode(reply, id: id, session: session, why: wantsWhy)), session: session, intent: reply.intent.rawValue,
+            code: reply.procedure?.code, question: text
+        )
     }
 
-    private func jsonCommand(_ name: String, request: JSONValue, id: JSONValue?, session: String, state: inout ConnectionState) -> [UInt8] {
+    private func jsonCommand(_ name: String, request: JSONValue, id: JSONValue?, session: String, state: inout ConnectionState) -> RequestOutcome {
+        func failure(_ code: String, _ message: String) -> RequestOutcome {
+            RequestOutcome(.reply(Self.jsonError(id: id, code: code, message: message)), session: session, intent: "error:\(code)")
+        }
         var writer = JSONWriter()
         writer.value("id", id)
         switch name {
         case "PING":
             writer.string("reply", "PONG")
+            return RequestOutcome(.reply(writer.line()), session: session, intent: "cmd:PING", logged: false)
         case "QUIT":
             state.closing = true
             writer.string("reply", "bye")
         case "HELP":
             writer.string("reply", helpText())
         case "AUTH":
-            guard case .string(let token)? = request["token"] else {
-                return Self.jsonError(id: id, code: "bad_request", message: "'token' must be a string")
-            }
-            guard authenticate(token, state: &state) else { return Self.jsonError(id: id, code: "auth_failed", message: "wrong token") }
+            guard case .string(let token)? = request["token"] else { return failure("bad_request", "'token' must be a string") }
+            guard authenticate(token, state: &state) else { return failure("auth_failed", authFailureMessage(state)) }
             writer.string("reply", "authenticated")
         case "RESET":
-            guard mayAsk(state) else { return Self.jsonError(id: id, code: "auth_required", message: "send AUTH first") }
+            guard mayAsk(state) else { return failure("auth_required", "send AUTH first") }
             let reply = service.sessions.with(session) { service.assistant.reset(&$0) }
             writer.string("session", session)
             writer.string("reply", reply.text)
         case "RELOAD", "STATS":
-            guard service.configuration.authToken != nil, state.authenticated else {
-                return Self.jsonError(id: id, code: "auth_required", message: "admin commands need an authToken in the configuration and AUTH first")
+            guard mayAdminister(state) else {
+                return failure("auth_required", "admin commands need an authToken in the configuration and AUTH first")
             }
             if name == "STATS" {
                 writer.number("procedures", Double(service.assistant.knowledge.procedures.count))
                 writer.number("sessions", Double(service.sessions.count))
-            } else {
-                do {
-                    writer.number("procedures", Double(try service.reload()))
-                    writer.string("reply", "reloaded")
-                } catch {
+                break
+            }
+            // Any other member ("path", "knowledge"…) is ignored: RELOAD reads the configured directory only.
+            return deferredReload(session: session) { result in
+                switch result {
+                case .success(let count):
+                    var reply = JSONWriter()
+                    reply.value("id", id)
+                    reply.number("procedures", Double(count))
+                    reply.string("reply", "reloaded")
+                    return reply.line()
+                case .failure(let error):
                     return Self.jsonError(id: id, code: "reload_rejected", message: "still serving the previous knowledge: \(error)")
                 }
             }
         default:
-            return Self.jsonError(id: id, code: "unknown_command", message: "unknown cmd '\(name)'; use PING, HELP, RESET, QUIT, AUTH")
+            return failure("unknown_command", "unknown cmd '\(name)'; use PING, HELP, RESET, QUIT, AUTH, STATS, RELOAD")
         }
-        return writer.line()
+        return RequestOutcome(.reply(writer.line()), session: session, intent: "cmd:\(name)")
     }
 
     /// The reply line: {"id", "session", "intent", "procedure", "confidence", "choices", "reply"}.

@@ -3,58 +3,63 @@ import ThuTucKnowledge
 
 extension ProtocolHandler {
     /// Plain mode: commands by their first word (any case), anything else is a question.
-    func handlePlain(_ text: String, state: inout ConnectionState) -> [UInt8] {
+    func handlePlain(_ text: String, state: inout ConnectionState) -> RequestOutcome {
+        let session = state.plainSession
+        func reply(_ code: Code, _ message: String, intent: String, logged: Bool = true) -> RequestOutcome {
+            RequestOutcome(.reply(Self.frame(code, message)), session: session, intent: intent, logged: logged)
+        }
         let trimmed = text.split(whereSeparator: { $0 == " " || $0 == "\t" }).joined(separator: " ")
-        guard !trimmed.isEmpty else { return [] }
+        guard !trimmed.isEmpty else { return RequestOutcome(.reply([]), session: session, intent: "", logged: false) }
         let words = trimmed.split(separator: " ", maxSplits: 1)
         let command = words[0].uppercased()
         let argument = words.count > 1 ? String(words[1]) : ""
         switch command {
         case "PING":
-            return Self.frame(.answer, "PONG")
+            return reply(.answer, "PONG", intent: "cmd:PING", logged: false)
         case "QUIT":
             state.closing = true
-            return Self.frame(.bye, "tạm biệt")
+            return reply(.bye, "tạm biệt", intent: "cmd:QUIT")
         case "HELP":
-            return Self.frame(.help, helpText())
+            return reply(.help, helpText(), intent: "cmd:HELP")
         case "AUTH":
             return authenticate(argument, state: &state)
-                ? Self.frame(.authenticated, "authenticated")
-                : Self.frame(.authFailed, "wrong token")
+                ? reply(.authenticated, "authenticated", intent: "cmd:AUTH")
+                : reply(.authFailed, authFailureMessage(state), intent: "error:auth_failed")
         default:
             break
         }
-        guard mayAsk(state) else { return Self.frame(.authRequired, "send AUTH <token> first") }
+        guard mayAsk(state) else { return reply(.authRequired, "send AUTH <token> first", intent: "error:auth_required") }
         switch command {
         case "RESET":
-            let reply = service.sessions.with(state.plainSession) { service.assistant.reset(&$0) }
-            return Self.frame(.answer, reply.text)
+            let reset = service.sessions.with(session) { service.assistant.reset(&$0) }
+            return reply(.answer, reset.text, intent: "cmd:RESET")
         case "WHY":
-            let why = service.sessions.with(state.plainSession) { $0.lastWhy }
-            return Self.frame(.answer, why?.text ?? "no question answered yet")
+            let why = service.sessions.with(session) { $0.lastWhy }
+            return reply(.answer, why?.text ?? "no question answered yet", intent: "cmd:WHY")
         case "RELOAD", "STATS":
-            return admin(command, state: state)
-        default:
-            let reply = ask(trimmed, session: state.plainSession, maxCharacters: nil)
-            return Self.frame(.answer, reply.text)
-        }
-    }
-
-    func admin(_ command: String, state: ConnectionState) -> [UInt8] {
-        guard service.configuration.authToken != nil, state.authenticated else {
-            return Self.frame(.authRequired, "admin commands need an authToken in the configuration and AUTH first")
-        }
-        switch command {
-        case "RELOAD":
-            do {
-                let count = try service.reload()
-                return Self.frame(.answer, "reloaded: \(count) procedures")
-            } catch {
-                return Self.frame(.failed, "reload rejected, still serving the previous knowledge: \(error)")
+            guard mayAdminister(state) else {
+                return reply(.authRequired, "admin commands need an authToken in the configuration and AUTH first", intent: "error:auth_required")
+            }
+            // No command takes a path from the client: RELOAD always reads the configured directory.
+            guard argument.isEmpty else {
+                return reply(.badArguments, "\(command) takes no argument; RELOAD reads the configured Knowledge/ directory", intent: "error:bad_request")
+            }
+            if command == "STATS" {
+                let knowledge = service.assistant.knowledge
+                return reply(.answer, "procedures \(knowledge.procedures.count); sessions \(service.sessions.count)", intent: "cmd:STATS")
+            }
+            return deferredReload(session: session) { result in
+                switch result {
+                case .success(let count): Self.frame(.answer, "reloaded: \(count) procedures")
+                case .failure(let error): Self.frame(.failed, "reload rejected, still serving the previous knowledge: \(error)")
+                }
             }
         default:
-            let knowledge = service.assistant.knowledge
-            return Self.frame(.answer, "procedures \(knowledge.procedures.count); sessions \(service.sessions.count)")
+            let answer = ask(trimmed, session: session, maxCharacters: nil)
+            return RequestOutcome(
+                .reply(Self.frame(.answer, answer.text)), session: session, intent: answer.intent.rawValue,
+                code: answer.procedure?.code, question: trimmed
+            )
         }
     }
 

@@ -1,5 +1,5 @@
+import Dispatch
 import ThuTucJSON
-import Foundation
 import ThuTucDialogue
 import ThuTucKnowledge
 
@@ -8,9 +8,13 @@ import ThuTucKnowledge
 ///
 /// A line starting with "{" is a JSON request and gets exactly one JSON reply
 /// line; any other line is plain text for people and gets an SMTP-style
-/// framed reply ("200-…" continuation lines, then one "200 …" line).
+/// framed reply ("200-…" continuation lines, then one "200 …" line). Every
+/// request but PING and empty lines gets one line in the request log.
 public struct ProtocolHandler: Sendable {
     public let service: Service
+
+    /// Wrong AUTH tokens one connection may send; the last one closes it.
+    public static let maximumAuthFailures = 3
 
     /// Plain-mode reply codes.
     enum Code: Int {
@@ -21,10 +25,11 @@ public struct ProtocolHandler: Sendable {
         case authenticated = 235
         case badRequest = 400
         case lineTooLong = 413
-        case idleTimeout = 421
+        case closing = 421
+        case badArguments = 501
+        case busy = 503
         case authRequired = 530
         case authFailed = 535
-        case busy = 503
         case failed = 550
     }
 
@@ -38,15 +43,25 @@ public struct ProtocolHandler: Sendable {
     }
 
     /// The reply to a line that exceeded the limit.
-    public func lineTooLong(firstByte: UInt8?) -> [UInt8] {
+    public func lineTooLong(firstByte: UInt8?, state: ConnectionState) -> [UInt8] {
         let message = "line longer than \(service.configuration.maxLineBytes) bytes; it was ignored"
+        service.log.record(session: state.plainSession, intent: "error:line_too_long", code: nil, microseconds: 0)
         if firstByte == UInt8(ascii: "{") { return Self.jsonError(id: nil, code: "line_too_long", message: message) }
         return Self.frame(.lineTooLong, message)
     }
 
     /// The notice sent before closing an idle connection.
     public func idleTimeout() -> [UInt8] {
-        Self.frame(.idleTimeout, "idle for \(Int(service.configuration.idleTimeoutSeconds)) s; closing")
+        Self.frame(.closing, "idle for \(Self.seconds(service.configuration.idleTimeoutSeconds)) s; closing")
+    }
+
+    /// The notice sent before closing a connection whose line did not end in
+    /// time (a slowloris writer); JSON when the line started with "{".
+    public func lineTimeout(firstByte: UInt8?, state: ConnectionState) -> [UInt8] {
+        let message = "line not finished within \(Self.seconds(service.configuration.lineTimeoutSeconds)) s; closing"
+        service.log.record(session: state.plainSession, intent: "error:line_timeout", code: nil, microseconds: 0)
+        if firstByte == UInt8(ascii: "{") { return Self.jsonError(id: nil, code: "line_timeout", message: message) }
+        return Self.frame(.closing, message)
     }
 
     /// The reply to a client beyond the connection limit.
@@ -54,12 +69,34 @@ public struct ProtocolHandler: Sendable {
         frame(.busy, "busy: too many connections, try again later")
     }
 
-    /// Handles one request line; an empty plain line gets no reply.
+    /// Handles one request line. A reload comes back as ``Response/deferred(_:)``
+    /// so that an event loop can run it elsewhere.
+    public func respond(to line: [UInt8], state: inout ConnectionState) -> Response {
+        let start = DispatchTime.now().uptimeNanoseconds
+        let outcome = outcome(for: line, state: &state)
+        if outcome.logged {
+            let micros = Int((DispatchTime.now().uptimeNanoseconds - start) / 1000)
+            service.log.record(session: outcome.session, intent: outcome.intent, code: outcome.code, microseconds: micros, question: outcome.question)
+        }
+        return outcome.response
+    }
+
+    /// Handles one request line and returns the reply, running deferred work
+    /// inline: for callers without an event loop to keep free (`serve --stdio`).
     public func handle(_ line: [UInt8], state: inout ConnectionState) -> [UInt8] {
+        switch respond(to: line, state: &state) {
+        case .reply(let bytes): bytes
+        case .deferred(let work): work()
+        }
+    }
+
+    private func outcome(for line: [UInt8], state: inout ConnectionState) -> RequestOutcome {
         let first = line.first { $0 != 0x20 && $0 != 0x09 }
         guard let text = String(validating: line, as: UTF8.self) else {
-            if first == UInt8(ascii: "{") { return Self.jsonError(id: nil, code: "bad_utf8", message: "the line is not valid UTF-8") }
-            return Self.frame(.badRequest, "the line is not valid UTF-8")
+            let bytes = first == UInt8(ascii: "{")
+                ? Self.jsonError(id: nil, code: "bad_utf8", message: "the line is not valid UTF-8")
+                : Self.frame(.badRequest, "the line is not valid UTF-8")
+            return RequestOutcome(.reply(bytes), session: state.plainSession, intent: "error:bad_utf8")
         }
         if first == UInt8(ascii: "{") { return handleJSON(line, state: &state) }
         return handlePlain(text, state: &state)
@@ -70,25 +107,61 @@ public struct ProtocolHandler: Sendable {
         service.configuration.isLoopback || state.authenticated
     }
 
-    /// Checks an AUTH token in constant time.
-    func authenticate(_ token: String, state: inout ConnectionState) -> Bool {
-        guard let expected = service.configuration.authToken else { return false }
-        let a = Array(token.utf8), b = Array(expected.utf8)
-        var difference = a.count ^ b.count
-        for index in 0..<min(a.count, b.count) { difference |= Int(a[index] ^ b[index]) }
-        state.authenticated = difference == 0
-        return state.authenticated
+    /// Whether this connection may use RELOAD and STATS: a token must be
+    /// configured and sent, even on loopback.
+    func mayAdminister(_ state: ConnectionState) -> Bool {
+        service.configuration.authToken != nil && state.authenticated
     }
 
-    /// Answers a question in `session`, logging it.
+    /// Checks an AUTH token in constant time and counts failures; the last
+    /// allowed failure marks the connection for closing.
+    func authenticate(_ token: String, state: inout ConnectionState) -> Bool {
+        let matches = service.configuration.authToken.map { Self.constantTimeEquals(token, $0) } ?? false
+        state.authenticated = matches
+        if !matches {
+            state.failedAuthAttempts += 1
+            if state.failedAuthAttempts >= Self.maximumAuthFailures { state.closing = true }
+        }
+        return matches
+    }
+
+    /// The message for a failed AUTH, saying when the connection closes.
+    func authFailureMessage(_ state: ConnectionState) -> String {
+        state.closing ? "wrong token; closing after \(Self.maximumAuthFailures) failed attempts" : "wrong token"
+    }
+
+    /// Compares every byte of `expected` whatever `given` holds, so the time
+    /// taken does not tell how much of a guess was right.
+    static func constantTimeEquals(_ given: String, _ expected: String) -> Bool {
+        let a = Array(given.utf8), b = Array(expected.utf8)
+        var difference = a.count ^ b.count
+        for index in 0..<b.count {
+            difference |= Int(b[index] ^ (index < a.count ? a[index] : 0))
+        }
+        return difference == 0
+    }
+
+    /// Answers a question in `session` on the assistant current when it
+    /// starts: a reload meanwhile does not change the answer half-way.
     func ask(_ text: String, session: String, maxCharacters: Int?) -> Reply {
-        let start = DispatchTime.now().uptimeNanoseconds
         let assistant = service.assistant
         let cleaned = Self.withoutControlCharacters(text)
-        let reply = service.sessions.with(session) { assistant.respond(to: cleaned, in: &$0, maxCharacters: maxCharacters) }
-        let micros = Int((DispatchTime.now().uptimeNanoseconds - start) / 1000)
-        service.log.record(session: session, intent: reply.intent.rawValue, code: reply.procedure?.code, microseconds: micros, question: cleaned)
-        return reply
+        return service.sessions.with(session) { assistant.respond(to: cleaned, in: &$0, maxCharacters: maxCharacters) }
+    }
+
+    /// The outcome of RELOAD, run off the event loop: the reply `render`
+    /// makes of the result, and a log line when it is done.
+    func deferredReload(session: String, render: @escaping @Sendable (Result<Int, any Error>) -> [UInt8]) -> RequestOutcome {
+        let service = self.service
+        let work: @Sendable () -> [UInt8] = {
+            let start = DispatchTime.now().uptimeNanoseconds
+            let result = service.reloadAndLog(trigger: "RELOAD")
+            let micros = Int((DispatchTime.now().uptimeNanoseconds - start) / 1000)
+            let failed = if case .failure = result { true } else { false }
+            service.log.record(session: session, intent: failed ? "error:reload_rejected" : "cmd:RELOAD", code: nil, microseconds: micros)
+            return render(result)
+        }
+        return RequestOutcome(.deferred(work), session: session, intent: "cmd:RELOAD", logged: false)
     }
 
     /// Control characters (NUL, escapes) become spaces: they carry no meaning in a question.
@@ -97,16 +170,38 @@ public struct ProtocolHandler: Sendable {
         return String(String.UnicodeScalarView(text.unicodeScalars.map { $0.value < 0x20 || $0.value == 0x7F ? " " : $0 }))
     }
 
-    /// An SMTP-style reply: every line but the last as "NNN-", the last as "NNN ".
+    /// An SMTP-style reply: every line but the last as "NNN-", the last as
+    /// "NNN "; CRs are dropped. Built byte by byte: it runs for every plain
+    /// reply, and going through Foundation string searches cost a sixth of
+    /// the server's time under a PING load.
     static func frame(_ code: Code, _ text: String) -> [UInt8] {
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { $0.replacingOccurrences(of: "\r", with: "") }
+        let number = code.rawValue
+        let digits = (UInt8(truncatingIfNeeded: 0x30 + number / 100), UInt8(truncatingIfNeeded: 0x30 + number / 10 % 10), UInt8(truncatingIfNeeded: 0x30 + number % 10))
         var output: [UInt8] = []
-        for (index, line) in lines.enumerated() {
-            output += Array(String(code.rawValue).utf8)
-            output.append(index == lines.count - 1 ? UInt8(ascii: " ") : UInt8(ascii: "-"))
-            output += Array(line.utf8)
-            output.append(0x0A)
+        output.reserveCapacity(text.utf8.count + 16)
+        func startLine() {
+            output.append(digits.0)
+            output.append(digits.1)
+            output.append(digits.2)
+            output.append(0x20)
         }
+        startLine()
+        // Where the current line's separator sits: a space until another line follows.
+        var separator = 3
+        for byte in text.utf8 {
+            switch byte {
+            case 0x0A:
+                output[separator] = UInt8(ascii: "-")
+                output.append(0x0A)
+                startLine()
+                separator = output.count - 1
+            case 0x0D:
+                continue
+            default:
+                output.append(byte)
+            }
+        }
+        output.append(0x0A)
         return output
     }
 
@@ -118,5 +213,10 @@ public struct ProtocolHandler: Sendable {
         writer.value("id", id)
         writer.raw("error", error.object())
         return writer.line()
+    }
+
+    /// Seconds for a message: whole when whole ("300"), otherwise as given ("0.5").
+    static func seconds(_ value: Double) -> String {
+        value == value.rounded() && value < 1e9 ? String(Int(value)) : String(value)
     }
 }

@@ -1,3 +1,4 @@
+import Dispatch
 import Synchronization
 
 /// What every loop of one server shares.
@@ -6,6 +7,8 @@ final class ServerContext: Sendable {
     let limits: ConnectionLimits
     let loops: [EventLoop]
     let connections: ConnectionCounter
+    /// Where requests too slow for a loop run (RELOAD), one at a time.
+    let adminQueue = DispatchQueue(label: "thutuc.admin")
     private let nextID = Atomic<UInt64>(1)
     private let cursor = Atomic<UInt>(0)
 

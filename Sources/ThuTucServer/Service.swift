@@ -11,6 +11,9 @@ public final class Service: Sendable {
     public let sessions: SessionStore
     public let log: RequestLog
     private let current: Mutex<Assistant>
+    /// Held for a whole reload, so that SIGHUP and RELOAD arriving together
+    /// load one after the other instead of holding two new copies at once.
+    private let reloading = Mutex(())
 
     public init(configuration: Configuration, assistant: Assistant, log: RequestLog) {
         self.configuration = configuration
@@ -25,19 +28,42 @@ public final class Service: Sendable {
         return Assistant(knowledge: knowledge, options: SearchOptions(levelPreference: configuration.levelPreference), hotline: configuration.hotline)
     }
 
-    /// The assistant requests start on; a reload does not disturb one in flight.
+    /// The assistant requests start on. Callers take it once per request and
+    /// keep their copy: a reload swaps what later requests get, while one in
+    /// flight finishes on the version it started with.
     public var assistant: Assistant {
         current.withLock { $0 }
     }
 
-    /// Reloads Knowledge/ from disk; on any error the running version stays.
-    /// Returns the number of procedures now served.
+    /// Reloads the Knowledge/ directory the service was loaded from (never
+    /// one a client names). The new version is built aside and swapped in
+    /// whole; on any error the running version stays. Returns the number of
+    /// procedures now served.
     @discardableResult
     public func reload() throws -> Int {
-        let directory = assistant.knowledge.directory
-        let fresh = try Self.assistant(for: configuration, knowledge: directory)
-        current.withLock { $0 = fresh }
-        log.note("reloaded \(directory): \(fresh.knowledge.procedures.count) procedures")
-        return fresh.knowledge.procedures.count
+        try reloading.withLock { _ in
+            let directory = assistant.knowledge.directory
+            let fresh = try Self.assistant(for: configuration, knowledge: directory)
+            current.withLock { $0 = fresh }
+            return fresh.knowledge.procedures.count
+        }
+    }
+
+    /// ``reload()`` with its outcome in the log: the number of procedures, or
+    /// every problem (FILE:LINE) that made the new version unusable.
+    /// - Parameter trigger: what asked for it ("SIGHUP", "RELOAD"), for the log.
+    public func reloadAndLog(trigger: String) -> Result<Int, any Error> {
+        do {
+            let count = try reload()
+            log.note("\(trigger): reloaded \(assistant.knowledge.directory): \(count) procedures")
+            return .success(count)
+        } catch KnowledgeError.invalid(let problems) {
+            log.note("\(trigger): reload rejected, still serving the previous knowledge: \(problems.count) error(s)")
+            for problem in problems { log.note("\(trigger): \(problem)") }
+            return .failure(KnowledgeError.invalid(problems))
+        } catch {
+            log.note("\(trigger): reload rejected, still serving the previous knowledge: \(error)")
+            return .failure(error)
+        }
     }
 }

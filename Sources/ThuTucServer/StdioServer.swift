@@ -25,7 +25,7 @@ public struct StdioServer {
                 let output: [UInt8]
                 switch event {
                 case .line(let line): output = handler.handle(line, state: &state)
-                case .overflow(let first): output = handler.lineTooLong(firstByte: first)
+                case .overflow(let first): output = handler.lineTooLong(firstByte: first, state: state)
                 }
                 guard write(output) else { return 1 }
                 if state.closing { return 0 }

@@ -1,3 +1,6 @@
+@preconcurrency import Glibc
+import ThuTucDialogue
+import ThuTucKnowledge
 import ThuTucServer
 
 /// `thutuc serve`: the TCP line server, or with --stdio the same protocol on stdin and stdout.
@@ -6,7 +9,16 @@ enum ServeCommand {
         let parsed = try Arguments(arguments, options: CommonOptions.options, switches: ["--stdio", "--no-log"])
         try parsed.noPositionals()
         let common = try CommonOptions(parsed)
-        let assistant = try common.assistant()
+        let assistant: Assistant
+        do {
+            assistant = try common.assistant()
+        } catch KnowledgeError.invalid(let problems) {
+            // Every problem, one per line as FILE:LINE: message, so that an
+            // operator fixes them all in one go instead of one per restart.
+            for problem in problems { fputs("\(problem)\n", stderr) }
+            fputs("thutuc: \(common.configuration.knowledge) has \(problems.count) error(s); not serving\n", stderr)
+            return 1
+        }
         let service = Service(configuration: common.configuration, assistant: assistant, log: RequestLog(enabled: !parsed.has("--no-log")))
         let handler = ProtocolHandler(service: service)
         if parsed.has("--stdio") {

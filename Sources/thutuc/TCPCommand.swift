@@ -16,7 +16,8 @@ enum TCPCommand {
                 case .interrupt, .terminate:
                     running = false
                 case .hangup where running:
-                    reload(handler.service)
+                    // On this thread, while the loops keep answering with the old knowledge.
+                    _ = handler.service.reloadAndLog(trigger: "SIGHUP")
                 case .hangup:
                     break
                 }
@@ -25,14 +26,5 @@ enum TCPCommand {
         server.stop()
         server.wait()
         return 0
-    }
-
-    /// Runs on this thread while the loops keep answering with the old knowledge.
-    private static func reload(_ service: Service) {
-        do {
-            try service.reload()
-        } catch {
-            service.log.note("reload rejected, still serving the previous knowledge: \(error)")
-        }
     }
 }
