@@ -12,11 +12,11 @@ public enum TextNormalizer {
     /// Tokenises `text`.
     public static func normalize(_ text: String) -> NormalizedText {
         var tokens: [Token] = []
-        let scalars = text.unicodeScalars
+        let bytes = Array(text.utf8)
         scan(text) { word in
             let folded = String(decoding: word.folded, as: UTF8.self)
             let marked = word.hasDiacritics ? String(decoding: word.marked, as: UTF8.self) : nil
-            let typed = String(String.UnicodeScalarView(scalars[word.range]))
+            let typed = String(decoding: bytes[word.range], as: UTF8.self)
             tokens.append(Token(text: typed, folded: folded, marked: marked, kind: word.kind, hasDiacritics: word.hasDiacritics))
         }
         var words = 0
@@ -52,21 +52,37 @@ public enum TextNormalizer {
         public var marked: ArraySlice<UInt8>
         public var kind: Token.Kind
         public var hasDiacritics: Bool
-        /// Where the word stands in the text's Unicode scalars.
-        public var range: Range<String.UnicodeScalarView.Index>
+        /// Where the word stands in the text's UTF-8 bytes.
+        public var range: Range<Int>
     }
 
     /// Calls `body` for each word of `text`, without building ``Token``s:
     /// the index reads the whole catalogue through this.
+    ///
+    /// Decodes UTF-8 by hand rather than through the String's scalar view:
+    /// indexing tokenises some ten megabytes at every start.
     public static func scan(_ text: String, _ body: (ScannedWord) -> Void) {
-        var scanner = Scanner()
-        let scalars = text.unicodeScalars
-        var index = scalars.startIndex
-        while index < scalars.endIndex {
-            scanner.consume(scalars[index], at: index, body)
-            index = scalars.index(after: index)
+        var text = text
+        text.withUTF8 { bytes in
+            var scanner = Scanner()
+            var offset = 0
+            while offset < bytes.count {
+                let lead = bytes[offset]
+                var length = 1
+                var value = UInt32(lead)
+                if lead >= 0xC0 {
+                    length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
+                    value = UInt32(lead) & (0xFF >> (length + 1))
+                    for next in 1..<length where offset + next < bytes.count {
+                        value = value << 6 | UInt32(bytes[offset + next] & 0x3F)
+                    }
+                }
+                // A String's UTF-8 is always valid, so every value is a scalar.
+                scanner.consume(Unicode.Scalar(value) ?? " ", at: offset, body)
+                offset += length
+            }
+            scanner.finish(at: bytes.count, body)
         }
-        scanner.finish(at: scalars.endIndex, body)
     }
 
     /// The state of one scan: the word being built.
@@ -77,9 +93,9 @@ public enum TextNormalizer {
         var tone = Tone.level
         var hasDiacritics = false
         var hasLetter = false
-        var start: String.UnicodeScalarView.Index?
+        var start: Int?
         /// A "." "," or "/" seen right after a digit, kept only if a digit follows.
-        var pendingSeparator: (scalar: Unicode.Scalar, index: String.UnicodeScalarView.Index)?
+        var pendingSeparator: (scalar: Unicode.Scalar, index: Int)?
 
         init() {
             letters.reserveCapacity(32)
@@ -88,7 +104,7 @@ public enum TextNormalizer {
         }
 
         @inline(__always)
-        mutating func consume(_ scalar: Unicode.Scalar, at index: String.UnicodeScalarView.Index, _ body: (ScannedWord) -> Void) {
+        mutating func consume(_ scalar: Unicode.Scalar, at index: Int, _ body: (ScannedWord) -> Void) {
             let value = scalar.value
             if let separator = pendingSeparator {
                 pendingSeparator = nil
@@ -148,13 +164,15 @@ public enum TextNormalizer {
         }
 
         @inline(__always)
-        mutating func append(_ byte: UInt8, at index: String.UnicodeScalarView.Index, mark: LetterMark = .none) {
+        mutating func append(_ byte: UInt8, at index: Int, mark: LetterMark = .none) {
             if start == nil { start = index }
             letters.append(byte)
             marks.append(mark)
         }
 
-        mutating func finish(at end: String.UnicodeScalarView.Index, _ body: (ScannedWord) -> Void) {
+        mutating func finish(at end: Int, _ body: (ScannedWord) -> Void) {
+            // Most calls come from the space after a word already finished.
+            if letters.isEmpty && pendingSeparator == nil { return }
             if let separator = pendingSeparator {
                 pendingSeparator = nil
                 finish(at: separator.index, body)
