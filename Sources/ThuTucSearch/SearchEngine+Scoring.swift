@@ -32,42 +32,26 @@ extension SearchEngine {
         scores.withUnsafeMutableBufferPointer { scores in
             found.withUnsafeMutableBufferPointer { found in
                 frequency.withUnsafeMutableBufferPointer { frequency in
-                    func add(_ postings: [Posting], credit: Float, bit: UInt64) {
+                    // Full credit where the accents agree (or the question gave none),
+                    // partial credit where the word matches only folded.
+                    func add(_ postings: [Posting], marked: Int32, bit: UInt64, counted: Bool) {
+                        let mismatch = parameters.accentMismatchCredit
                         postings.withUnsafeBufferPointer { postings in
                             for posting in postings {
                                 let document = Int(posting.document)
+                                let credit: Float = marked == MatchToken.unknown || posting.marked == marked ? 1 : mismatch
                                 if frequency[document] == 0 { touchedByTerm.append(posting.document) }
                                 frequency[document] += credit * posting.weight
-                                found[document] |= bit
-                            }
-                        }
-                    }
-                    func addDocuments(_ postings: [Posting], credit: Float) {
-                        guard postings.count <= documentListLimit else { return }
-                        postings.withUnsafeBufferPointer { postings in
-                            for posting in postings {
-                                let document = Int(posting.document)
-                                if frequency[document] == 0 { touchedByTerm.append(posting.document) }
-                                frequency[document] += credit * posting.weight
+                                if counted { found[document] |= bit }
                             }
                         }
                     }
                     for (termIndex, term) in terms.enumerated() where term.isKnown {
                         let bit: UInt64 = termIndex < 64 ? 1 << UInt64(termIndex) : 0
                         let folded = Int(term.match.folded)
-                        switch term.match.marked {
-                        case MatchToken.unknown:
-                            add(index.postings[folded], credit: 1, bit: bit)
-                            addDocuments(index.documentPostings[folded], credit: 1)
-                        case MatchToken.unseenAccents:
-                            add(index.postings[folded], credit: parameters.accentMismatchCredit, bit: bit)
-                            addDocuments(index.documentPostings[folded], credit: parameters.accentMismatchCredit)
-                        default:
-                            let marked = Int(term.match.marked)
-                            add(index.postings[folded], credit: parameters.accentMismatchCredit, bit: bit)
-                            add(index.markedPostings[marked], credit: 1 - parameters.accentMismatchCredit, bit: bit)
-                            addDocuments(index.documentPostings[folded], credit: parameters.accentMismatchCredit)
-                            addDocuments(index.documentMarkedPostings[marked], credit: 1 - parameters.accentMismatchCredit)
+                        add(index.postings[folded], marked: term.match.marked, bit: bit, counted: true)
+                        if index.documentPostings[folded].count <= documentListLimit {
+                            add(index.documentPostings[folded], marked: term.match.marked, bit: bit, counted: false)
                         }
                         let idf = index.idf(term.match.folded) * term.weight
                         for document in touchedByTerm {
@@ -139,12 +123,15 @@ extension SearchEngine {
         /// The question's words as bare match tokens (-1 folded for unknown
         /// words), so the inner loops touch no Strings.
         var words: [MatchToken]
+        /// The question's words as title bits (see ``IndexedTitle/words``).
+        var bits: UInt64
 
         init(terms: [AnalyzedQuery.Term], sequence: Int) {
             termCredit = [Float](repeating: 0, count: terms.count)
             previousRun = [Int](repeating: 0, count: sequence + 1)
             currentRun = previousRun
             words = terms.map { $0.isKnown ? $0.match : MatchToken(folded: MatchToken.unknown, marked: MatchToken.unknown) }
+            bits = terms.filter(\.isKnown).reduce(0) { $0 | IndexedTitle.bit($1.match.folded) }
         }
     }
 
@@ -156,7 +143,7 @@ extension SearchEngine {
         let typed = sequence.filter { $0 >= 0 && terms[$0].isKnown }.count
         let longestTitle = procedure.titles.reduce(0) { max($0, $1.text.count) }
         if scratch.termsAt.count < longestTitle { scratch.termsAt = [UInt64](repeating: 0, count: longestTitle) }
-        for (titleIndex, title) in procedure.titles.enumerated() where title.total > 0 {
+        for (titleIndex, title) in procedure.titles.enumerated() where title.total > 0 && title.words & scratch.bits != 0 {
             for index in scratch.termCredit.indices { scratch.termCredit[index] = 0 }
             var titleMatched: Float = 0
             for position in 0..<title.text.count {

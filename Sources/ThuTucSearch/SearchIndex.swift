@@ -11,15 +11,12 @@ public final class SearchIndex: Sendable {
     public let knowledge: KnowledgeBase
     let terms: TermTable
     let procedures: [IndexedProcedure]
-    /// Per folded term, its postings in every field but the document list.
+    /// Per folded term, its postings in every field but the document list,
+    /// one per accented form found in a field.
     let postings: [[Posting]]
-    /// Per marked term, the same.
-    let markedPostings: [[Posting]]
-    /// Per folded and marked term, the document-list postings, kept apart:
-    /// they are many and weigh little, so they refine the candidates' scores
-    /// rather than choose the candidates.
+    /// Per folded term, the document-list postings, kept apart: there are
+    /// many and they weigh little, so only informative words use them.
     let documentPostings: [[Posting]]
-    let documentMarkedPostings: [[Posting]]
     /// Per folded term: procedures holding it in any field.
     let documentFrequency: [Int32]
     /// Per folded term: how much it tells one family's titles from another's.
@@ -71,9 +68,7 @@ public final class SearchIndex: Sendable {
         var procedures: [IndexedProcedure] = []
         procedures.reserveCapacity(knowledge.procedures.count)
         var postings = [[Posting]](repeating: [], count: terms.foldedCount)
-        var markedPostings = [[Posting]](repeating: [], count: terms.markedCount)
         var documentPostings = [[Posting]](repeating: [], count: terms.foldedCount)
-        var documentMarkedPostings = [[Posting]](repeating: [], count: terms.markedCount)
         var documentFrequency = [Int32](repeating: 0, count: terms.foldedCount)
         var titleTermsByFamily: [Set<Int32>] = Array(repeating: [], count: families.count)
 
@@ -81,8 +76,13 @@ public final class SearchIndex: Sendable {
         let count = max(Float(knowledge.procedures.count), 1)
         let averageLength = IndexField.allCases.map { field in max(lengths.reduce(0) { $0 + $1[field.rawValue] } / count, 1) }
 
+        // Words are counted by their accented form (numbers, which have none,
+        // by their folded form); each count becomes one posting of the folded
+        // word that carries the accented id, so a question's word finds exact
+        // and folded-only matches in a single pass.
         var foldedCounts = [UInt16](repeating: 0, count: terms.foldedCount)
         var markedCounts = [UInt16](repeating: 0, count: terms.markedCount)
+        var foldedOfMarked = [Int32](repeating: -1, count: terms.markedCount)
         var lastProcedure = [Int32](repeating: -1, count: terms.foldedCount)
         var touchedFolded: [Int32] = []
         var touchedMarked: [Int32] = []
@@ -91,11 +91,13 @@ public final class SearchIndex: Sendable {
             for field in IndexField.allCases {
                 for text in texts[field] {
                     for (folded, marked) in zip(text.folded, text.marked) {
-                        if foldedCounts[Int(folded)] == 0 { touchedFolded.append(folded) }
-                        foldedCounts[Int(folded)] &+= 1
                         if marked >= 0 {
                             if markedCounts[Int(marked)] == 0 { touchedMarked.append(marked) }
                             markedCounts[Int(marked)] &+= 1
+                            foldedOfMarked[Int(marked)] = folded
+                        } else {
+                            if foldedCounts[Int(folded)] == 0 { touchedFolded.append(folded) }
+                            foldedCounts[Int(folded)] &+= 1
                         }
                     }
                 }
@@ -103,19 +105,21 @@ public final class SearchIndex: Sendable {
                 let norm = 1 - b + b * lengths[position][field.rawValue] / averageLength[field.rawValue]
                 let scale = field.weight / norm
                 let isDocument = field == .document
-                for term in touchedFolded {
-                    let posting = Posting(document: Int32(position), field: UInt8(field.rawValue), weight: scale * Float(foldedCounts[Int(term)]))
-                    if isDocument { documentPostings[Int(term)].append(posting) } else { postings[Int(term)].append(posting) }
-                    foldedCounts[Int(term)] = 0
-                    if lastProcedure[Int(term)] != Int32(position) {
-                        lastProcedure[Int(term)] = Int32(position)
-                        documentFrequency[Int(term)] += 1
+                func post(_ folded: Int32, marked: Int32, count: UInt16) {
+                    let posting = Posting(document: Int32(position), marked: marked, field: UInt8(field.rawValue), weight: scale * Float(count))
+                    if isDocument { documentPostings[Int(folded)].append(posting) } else { postings[Int(folded)].append(posting) }
+                    if lastProcedure[Int(folded)] != Int32(position) {
+                        lastProcedure[Int(folded)] = Int32(position)
+                        documentFrequency[Int(folded)] += 1
                     }
                 }
-                for term in touchedMarked {
-                    let posting = Posting(document: Int32(position), field: UInt8(field.rawValue), weight: scale * Float(markedCounts[Int(term)]))
-                    if isDocument { documentMarkedPostings[Int(term)].append(posting) } else { markedPostings[Int(term)].append(posting) }
-                    markedCounts[Int(term)] = 0
+                for marked in touchedMarked {
+                    post(foldedOfMarked[Int(marked)], marked: marked, count: markedCounts[Int(marked)])
+                    markedCounts[Int(marked)] = 0
+                }
+                for folded in touchedFolded {
+                    post(folded, marked: -1, count: foldedCounts[Int(folded)])
+                    foldedCounts[Int(folded)] = 0
                 }
                 touchedFolded.removeAll(keepingCapacity: true)
                 touchedMarked.removeAll(keepingCapacity: true)
@@ -186,9 +190,7 @@ public final class SearchIndex: Sendable {
         self.terms = terms
         self.procedures = procedures
         self.postings = postings
-        self.markedPostings = markedPostings
         self.documentPostings = documentPostings
-        self.documentMarkedPostings = documentMarkedPostings
         self.documentFrequency = documentFrequency
         self.titleWeights = titleWeights
         self.markedTitleWeights = markedTitleWeights
@@ -275,15 +277,23 @@ struct IndexedTitle: Sendable {
     var text: IndexedText
     var weights: [Float]
     var total: Float
+    /// A bit per folded word (id modulo 64): a title sharing no bit with the
+    /// question cannot match it, and is skipped without a look.
+    var words: UInt64 = 0
 
     mutating func weigh(_ termWeights: [Float], marked markedWeights: [Float], stopwords: LexiconMatcher) {
         let stopped = stopwords.stopwordPositions(in: text)
+        words = text.folded.reduce(0) { $0 | Self.bit($1) }
         weights = text.folded.indices.map { position in
             if stopped[position] { return 0 }
             let marked = text.marked[position]
             return marked >= 0 ? markedWeights[Int(marked)] : termWeights[Int(text.folded[position])]
         }
         total = weights.reduce(0, +)
+    }
+
+    static func bit(_ folded: Int32) -> UInt64 {
+        1 << UInt64(UInt32(bitPattern: folded) & 63)
     }
 }
 

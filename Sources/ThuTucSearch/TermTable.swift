@@ -44,6 +44,8 @@ struct IndexedText: Sendable {
 /// out once when indexing rather than on every question.
 struct Posting: Sendable {
     var document: Int32
+    /// The accented form found (-1 for numbers, which have none).
+    var marked: Int32
     var field: UInt8
     var weight: Float
 }
