@@ -2,6 +2,7 @@
 #include "CEpoll.h"
 
 #include <errno.h>
+#include <pthread.h>
 #include <signal.h>
 #include <stdatomic.h>
 #include <stdint.h>
@@ -94,6 +95,18 @@ int cepoll_signals_install(int eventfd, const int *signals, int count) {
             return -1;
         }
         installed[installed_count++] = signals[i];
+    }
+    /* A parent may have blocked these signals (a test runner's worker
+       thread, some supervisors) and the mask is inherited across exec:
+       unblock them in this thread, or they would stay pending forever. */
+    sigset_t set;
+    sigemptyset(&set);
+    for (int i = 0; i < count; i++) sigaddset(&set, signals[i]);
+    int failed = pthread_sigmask(SIG_UNBLOCK, &set, NULL);
+    if (failed != 0) {
+        cepoll_signals_restore();
+        errno = failed;
+        return -1;
     }
     return 0;
 }

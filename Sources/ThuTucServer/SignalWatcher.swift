@@ -24,8 +24,11 @@ public final class SignalWatcher: Sendable {
     private let eventFD: Int32
     private let watched: [Signal]
 
-    /// Installs the handlers; the previous ones come back when the watcher is released.
-    /// Only one watcher can exist at a time.
+    /// Installs the handlers and unblocks the signals in the calling thread,
+    /// which should be the one that calls ``next()``: a server started by a
+    /// parent that blocked them would otherwise never hear SIGTERM. The
+    /// previous handlers come back when the watcher is released. Only one
+    /// watcher can exist at a time.
     public init(_ signals: [Signal]) throws(ServerError) {
         let eventFD = cepoll_eventfd(0)
         guard eventFD >= 0 else { throw .system(call: "eventfd", errno: errno) }

@@ -41,8 +41,10 @@ int cepoll_stream_socket(int family);
 int cepoll_ignore_sigpipe(void);
 
 /// Installs handlers for `count` signals that only record the signal and
-/// write 1 to `eventfd` (async-signal-safe); the previous actions are kept
-/// for cepoll_signals_restore. Returns -1 with errno EBUSY if already installed.
+/// write 1 to `eventfd` (async-signal-safe), and unblocks them in the calling
+/// thread (a mask inherited from the parent would hold them pending); the
+/// previous actions are kept for cepoll_signals_restore. Returns -1 with
+/// errno EBUSY if already installed.
 int cepoll_signals_install(int eventfd, const int *signals, int count);
 
 /// Returns the set of signals caught since the last call (bit n = signal n) and clears it.
