@@ -20,19 +20,33 @@ enum ServerFixture {
     }
 
     /// Starts a server; `adjust` changes the test configuration (loopback, port 0, two loops).
-    static func start(_ adjust: (inout Configuration) -> Void = { _ in }) throws -> TCPServer {
+    static func start(log: RequestLog = RequestLog(enabled: false), _ adjust: (inout Configuration) -> Void = { _ in }) throws -> TCPServer {
+        let service = Service(configuration: configuration(adjust), sharingKnowledgeOf: try loaded.get(), log: log)
+        return try TCPServer.start(handler: ProtocolHandler(service: service))
+    }
+
+    /// Starts a server that loads its own knowledge from `directory`, for
+    /// tests that change the files and reload.
+    static func start(knowledge directory: String, log: RequestLog = RequestLog(enabled: false), _ adjust: (inout Configuration) -> Void = { _ in }) throws -> TCPServer {
+        var adjusted = configuration(adjust)
+        adjusted.knowledge = directory
+        let service = try Service.load(configuration: adjusted, log: log)
+        return try TCPServer.start(handler: ProtocolHandler(service: service))
+    }
+
+    /// The test configuration: loopback, port 0, two loops, then `adjust`.
+    static func configuration(_ adjust: (inout Configuration) -> Void = { _ in }) -> Configuration {
         var configuration = Configuration()
         configuration.host = "127.0.0.1"
         configuration.port = 0
         configuration.threads = 2
         adjust(&configuration)
-        let service = Service(configuration: configuration, sharingKnowledgeOf: try loaded.get(), log: RequestLog(enabled: false))
-        return try TCPServer.start(handler: ProtocolHandler(service: service))
+        return configuration
     }
 
     /// Connects and consumes the greeting.
-    static func connect(_ server: TCPServer, host: String = "127.0.0.1") throws -> TestClient {
-        let client = try TestClient(host: host, port: server.port)
+    static func connect(_ server: TCPServer, host: String = "127.0.0.1", timeout: Double = 15) throws -> TestClient {
+        let client = try TestClient(host: host, port: server.port, timeout: timeout)
         let greeting = try client.readLine()
         #expect(greeting?.hasPrefix("220 ") == true)
         return client

@@ -24,7 +24,9 @@ enum TestClientError: Error, CustomStringConvertible {
 /// A small blocking client with receive timeouts, reading line by line.
 final class TestClient {
     let fd: Int32
+    /// Received bytes; those before `head` were already returned.
     private var buffer: [UInt8] = []
+    private var head = 0
     private var open = true
 
     /// Connects to `host` (an IPv4 or IPv6 literal) on `port`.
@@ -75,17 +77,24 @@ final class TestClient {
     /// The next line without its newline; nil at end of stream.
     func readLine() throws -> String? {
         while true {
-            if let newline = buffer.firstIndex(of: 0x0A) {
-                let line = String(decoding: buffer[..<newline], as: UTF8.self)
-                buffer.removeSubrange(...newline)
+            if let newline = buffer[head...].firstIndex(of: 0x0A) {
+                let line = String(decoding: buffer[head..<newline], as: UTF8.self)
+                head = newline + 1
                 return line
             }
             guard try fill(waitingFor: "a line") else {
-                if buffer.isEmpty { return nil }
-                defer { buffer.removeAll() }
-                return String(decoding: buffer, as: UTF8.self)
+                if head == buffer.count { return nil }
+                defer { discardBuffer() }
+                return String(decoding: buffer[head...], as: UTF8.self)
             }
         }
+    }
+
+    /// Whether a reply is already waiting, without blocking.
+    func hasPendingInput() -> Bool {
+        if head < buffer.count { return true }
+        var byte: UInt8 = 0
+        return recv(fd, &byte, 1, Int32(MSG_PEEK | MSG_DONTWAIT)) > 0
     }
 
     /// One plain-mode reply: "NNN-" lines up to the "NNN " line.
@@ -114,7 +123,7 @@ final class TestClient {
         while true {
             do {
                 guard try fill(waitingFor: "end of stream") else { return true }
-                buffer.removeAll()
+                discardBuffer()
             } catch TestClientError.io(_, let code) where code == ECONNRESET {
                 return false
             }
@@ -124,7 +133,7 @@ final class TestClient {
     /// Whether the server closed (EOF or reset) within the receive timeout, with no more data.
     func isClosedByServer() throws -> Bool {
         do {
-            return try !fill(waitingFor: "end of stream") && buffer.isEmpty
+            return try !fill(waitingFor: "end of stream") && head == buffer.count
         } catch TestClientError.io(_, let code) where code == ECONNRESET {
             return true
         }
@@ -148,8 +157,17 @@ final class TestClient {
         Glibc.close(fd)
     }
 
+    private func discardBuffer() {
+        buffer.removeAll(keepingCapacity: true)
+        head = 0
+    }
+
     /// Reads more bytes into the buffer; false at end of stream.
     private func fill(waitingFor what: String) throws -> Bool {
+        if head > 0, head == buffer.count || head >= 1 << 16 {
+            buffer.removeFirst(head)
+            head = 0
+        }
         var chunk = [UInt8](repeating: 0, count: 65536)
         while true {
             let count = chunk.withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, 0) }
