@@ -43,10 +43,6 @@ public struct QuestionSet: Sendable {
         }
     }
 
-    public init(items: [Item]) {
-        self.items = items
-    }
-
     /// Reads a JSON-lines file; a bad line is an error with FILE:LINE.
     public init(path: String) throws {
         guard let data = FileManager.default.contents(atPath: path) else { throw Failure.unreadable(path) }

@@ -55,7 +55,6 @@ public enum TemplateKey: String, Sendable, CaseIterable {
     case listHeader = "list.header"
     case listItem = "list.item"
     case listMore = "list.more"
-    case listNone = "list.none"
     case clarifyHeader = "clarify.header"
     case clarifyItem = "clarify.item"
     case clarifyItemPlain = "clarify.item-plain"

@@ -58,11 +58,6 @@ public struct AnalyzedQuery: Sendable {
     /// "còn … thì sao": the previous question, asked about a new topic.
     public var isContinuation = false
 
-    /// The folded content words joined by spaces: the normalised query for the why view.
-    public var normalizedText: String {
-        terms.map(\.text).joined(separator: " ")
-    }
-
     /// True when nothing in the question names a topic.
     public var hasNoTopic: Bool { terms.isEmpty && codes.isEmpty }
 }

@@ -21,12 +21,6 @@ struct LexiconMatcher: Sendable {
     var dialogue = PhraseSet<(kind: Lexicon.DialogueKind, onlyAtStart: Bool)>()
     /// Every folded word the lexicon mentions.
     var vocabulary = Set<Int32>()
-    /// One-word stopwords by folded id, with the accents they were written with
-    /// ("có" is one, "cổ" is not); -1 in the list means any accents.
-    var singleWordStopwordMarks: [Int32: [Int32]] = [:]
-
-    var singleWordStopwords: Set<Int32> { Set(singleWordStopwordMarks.keys) }
-
     init(lexicon: Lexicon, terms: inout TermTable) {
         // Lexicon entries are written as they are spelt, so a word written
         // without marks is plain on purpose: "a" (anh) must not match "ạ".
@@ -57,9 +51,7 @@ struct LexiconMatcher: Sendable {
             cues.insert(compile(cue.phrase).match, cue.intent)
         }
         for stopword in lexicon.stopwords {
-            let match = compile(stopword).match
-            stopwords.insert(match, true)
-            if match.count == 1 { singleWordStopwordMarks[match[0].folded, default: []].append(match[0].marked) }
+            stopwords.insert(compile(stopword).match, true)
         }
         for entry in lexicon.smalltalk {
             smalltalk.insert(compile(entry.phrase).match, entry.kind)
@@ -83,11 +75,5 @@ struct LexiconMatcher: Sendable {
             }
         }
         return stopped
-    }
-
-    /// Whether a title word is a stopword, so that it does not count towards coverage.
-    func isStopword(_ token: MatchToken) -> Bool {
-        guard let marks = singleWordStopwordMarks[token.folded] else { return false }
-        return marks.contains { MatchToken(folded: token.folded, marked: $0).matches(token) }
     }
 }

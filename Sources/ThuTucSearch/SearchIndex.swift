@@ -37,7 +37,6 @@ public final class SearchIndex: Sendable {
     public init(knowledge: KnowledgeBase) {
         var terms = TermTable()
         let lexicon = LexiconMatcher(lexicon: knowledge.lexicon, terms: &terms)
-        let stopwordIDs = lexicon.singleWordStopwords
 
         var familyByKey: [String: Int32] = [:]
         var families: [[Int32]] = []
@@ -184,7 +183,6 @@ public final class SearchIndex: Sendable {
         for set in titleTermsByFamily { correctionTerms.formUnion(set) }
         for fieldName in fieldNames { correctionTerms.formUnion(fieldName.text.folded) }
         correctionTerms.formUnion(lexicon.vocabulary)
-        correctionTerms.subtract(stopwordIDs.filter { terms.word($0).utf8.count < 3 })
 
         self.knowledge = knowledge
         self.terms = terms
