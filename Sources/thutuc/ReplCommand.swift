@@ -30,9 +30,10 @@ enum ReplCommand {
             if text.isEmpty { continue }
             let output: String
             switch text.lowercased() {
-            case ":quit", ":q", ":exit":
+            // The greeting is shared with the TCP server, which names QUIT and HELP.
+            case ":quit", ":q", ":exit", "quit", "exit":
                 return 0
-            case ":help":
+            case ":help", "help":
                 output = assistant.knowledge.templates.render(.replHelp) + "\n"
                     + assistant.knowledge.templates.render(.smalltalkHelp, ["hotline": common.configuration.hotline])
             case ":reset":
