@@ -22,4 +22,11 @@ struct LoadResult: Codable, Sendable {
     /// CPU used in the window, in % of one core (200% is both cores).
     var serverCPUPercent: Double?
     var generatorCPUPercent: Double?
+
+    /// Server CPU time per good reply, in µs: a comparison of efficiency that
+    /// holds when the load generator, not the server, limits the rate.
+    var serverCPUMicrosecondsPerAnswer: Double? {
+        guard let percent = serverCPUPercent, answeredPerSecond > 0 else { return nil }
+        return percent / 100 * 1e6 / answeredPerSecond
+    }
 }

@@ -62,21 +62,26 @@ enum ReportTable {
                 return cell(result)
             })
         }
-        rows.append(["server CPU, 100 connections (% of a core)"] + measured.map { scale in
+        rows.append(["server CPU, 100 connections one at a time (% of a core)"] + measured.map { scale in
             let load = scale.server?.questions.first { $0.connections == 100 && $0.pipelineDepth == 1 }
             return load?.serverCPUPercent.map(Format.number) ?? "–"
+        })
+        rows.append(["server CPU per answer, same test (µs)"] + measured.map { scale in
+            let load = scale.server?.questions.first { $0.connections == 100 && $0.pipelineDepth == 1 }
+            return load?.serverCPUMicrosecondsPerAnswer.map(Format.number) ?? "–"
         })
         return Format.table(rows)
     }
 
     private static func pings(_ ping: PingFigures) -> String {
-        var rows = [["PING (answered/s, p99)", "ours", "Redis", "ours / Redis"]]
+        var rows = [["PING (answered/s, p99)", "ours", "Redis", "ours / Redis", "server CPU µs per reply: ours / Redis"]]
         for (index, ours) in ping.ours.enumerated() {
             let redis = ping.redis?[safe: index]
             let ratio = redis.map { Format.number(ours.answeredPerSecond / max(1, $0.answeredPerSecond) * 100) + "%" } ?? "–"
-            rows.append([describe(ours), cell(ours), redis.map(cell) ?? "–", ratio])
+            let cpu = [ours, redis].map { $0?.serverCPUMicrosecondsPerAnswer.map(Format.number) ?? "–" }.joined(separator: " / ")
+            rows.append([describe(ours), cell(ours), redis.map(cell) ?? "–", ratio, cpu])
         }
-        rows.append(["CPU, 100 connections (% of a core)"] + [ping.ours, ping.redis ?? []].map { loads in
+        rows.append(["CPU, 100 connections one at a time (% of a core)"] + [ping.ours, ping.redis ?? []].map { loads in
             loads.first { $0.connections == 100 && $0.pipelineDepth == 1 }?.serverCPUPercent.map(Format.number) ?? "–"
         })
         var text = Format.table(rows)

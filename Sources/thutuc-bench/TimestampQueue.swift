@@ -5,8 +5,6 @@ struct TimestampQueue {
     private var items: [UInt64] = []
     private var head = 0
 
-    var count: Int { items.count - head }
-
     mutating func push(_ time: UInt64) {
         items.append(time)
     }
