@@ -1,14 +1,14 @@
 @preconcurrency import Glibc
 import Foundation
 
-/// Runs every measurement, each scale in fresh child processes, then prints
-/// the table and writes the JSON report.
+/// Runs every measurement in fresh child processes, then prints the table
+/// and writes the JSON report.
 ///
 /// Per scale: a measuring child loads, indexes and asks in process (so its
 /// memory is that scale's alone); then a server child serves the same
-/// catalogue over TCP while this process, on its own thread, is the load
-/// generator. On the first scale it also sends PING, holds the idle
-/// connections and, when installed, measures redis-server the same way.
+/// catalogue over TCP while this process is the load generator. Then, at 1×,
+/// PING to our server and, right after, to redis-server when installed; and
+/// idle connections held by a fresh server.
 struct Benchmark {
     let options: BenchOptions
 
@@ -16,58 +16,69 @@ struct Benchmark {
         raiseOpenFileLimit()
         let account = CPUAccount()
         var loads = [Machine.loadAverage()]
+        var steps: [StepNoise] = []
+        /// Runs one step, noting how much CPU other processes took meanwhile.
+        /// Every child a step starts has exited when it ends, so its CPU counts as ours.
+        func step<T>(_ name: String, _ body: () throws -> T) throws -> T {
+            note(name)
+            let stepAccount = CPUAccount()
+            let start = MonotonicTime.now()
+            let value = try body()
+            steps.append(StepNoise(
+                step: name, seconds: MonotonicTime.seconds(from: start, to: MonotonicTime.now()),
+                otherProcessesCPUPercent: stepAccount.othersPercent()
+            ))
+            loads.append(Machine.loadAverage())
+            return value
+        }
         let date = ISO8601DateFormatter().string(from: Date())
         let mix = try QuestionMix(required: options.questions, optional: options.sharedQuestions)
         let timing = options.quick ? TCPBenchmark.Timing.quick : .full
         var scales: [ScaleFigures] = []
-        var ping: PingFigures?
-        var idle: IdleFigures?
-        for (position, scale) in options.effectiveScales.enumerated() {
-            note("\(scale)×: load, index and questions in process")
-            let inProcess = try measureInProcess(scale: scale)
-            loads.append(Machine.loadAverage())
+        for scale in options.effectiveScales {
+            let inProcess = try step("\(scale)×: load, index and questions in process") { try measureInProcess(scale: scale) }
             var server: ServerFigures?
             if !options.skipTCP {
-                try withServer(scale: scale, timing: timing) { tcp, threads, resident in
-                    note("\(scale)×: questions over TCP")
-                    let questions = try questionLoads(tcp, mix: mix)
-                    server = ServerFigures(
-                        eventLoopThreads: threads, residentMegabytesAfterLoad: resident,
-                        residentMegabytesAfterTests: Double(tcp.server.residentBytes ?? 0) / 1_048_576, questions: questions
-                    )
-                    loads.append(Machine.loadAverage())
-                    guard position == 0 else { return }
-                    note("PING over TCP")
-                    ping = PingFigures(ours: try pingLoads(tcp, source: .ping), redis: nil, redisStatus: "skipped (--skip-redis)")
-                    loads.append(Machine.loadAverage())
-                }
-                // A fresh server, so that its memory before the test is that of a server that has just loaded.
-                if position == 0, options.idleConnections > 0 {
-                    try withServer(scale: scale, timing: timing) { tcp, _, _ in
-                        note("holding \(Format.count(options.idleConnections)) idle connections")
-                        idle = try tcp.idle(connections: options.idleConnections)
+                server = try step("\(scale)×: questions over TCP") {
+                    try withServer(scale: scale, timing: timing) { tcp, threads, resident in
+                        let questions = try questionLoads(tcp, mix: mix)
+                        return ServerFigures(
+                            eventLoopThreads: threads, residentMegabytesAfterLoad: resident,
+                            residentMegabytesAfterTests: Double(tcp.server.residentBytes ?? 0) / 1_048_576, questions: questions
+                        )
                     }
                 }
             }
             scales.append(ScaleFigures(scale: scale, inProcess: inProcess, server: server))
         }
-        if ping != nil, !options.skipRedis {
-            note("PING to redis-server")
-            if let redis = try RedisServer.start(maxClients: 2_000) {
-                defer { redis.stop() }
-                let tcp = TCPBenchmark(port: redis.port, server: ProcessStats(pid: redis.process.pid), greetingLines: 0, timing: timing)
-                ping?.redis = try pingLoads(tcp, source: .redisPing)
-                ping?.redisStatus = "measured"
-            } else {
-                ping?.redisStatus = "not installed, skipped"
+        var ping: PingFigures?
+        var idle: IdleFigures?
+        if !options.skipTCP {
+            let ours = try step("PING, our server") { try withServer(scale: 1, timing: timing) { tcp, _, _ in try pingLoads(tcp, source: .ping) } }
+            ping = PingFigures(ours: ours, redis: nil, redisStatus: "skipped (--skip-redis)")
+            if !options.skipRedis {
+                try step("PING, redis-server") {
+                    guard let redis = try RedisServer.start(maxClients: 2_000) else {
+                        ping?.redisStatus = "not installed, skipped"
+                        return
+                    }
+                    defer { redis.stop() }
+                    let tcp = TCPBenchmark(port: redis.port, server: ProcessStats(pid: redis.process.pid), greetingLines: 0, timing: timing)
+                    ping?.redis = try pingLoads(tcp, source: .redisPing)
+                    ping?.redisStatus = "measured"
+                }
             }
-            loads.append(Machine.loadAverage())
+            if options.idleConnections > 0 {
+                // A fresh server, so that its memory before the test is that of a server that has just loaded.
+                idle = try step("holding \(Format.count(options.idleConnections)) idle connections") {
+                    try withServer(scale: 1, timing: timing) { tcp, _, _ in try tcp.idle(connections: options.idleConnections) }
+                }
+            }
         }
-        loads.append(Machine.loadAverage())
         let report = Report(
             date: date, command: (["swift run -c release thutuc-bench"] + CommandLine.arguments.dropFirst()).joined(separator: " "),
             machine: .current(), loadAverage: [loads[0], loads.max() ?? 0, loads[loads.count - 1]],
-            otherProcessesCPUPercent: account.othersPercent(), quick: options.quick,
+            otherProcessesCPUPercent: account.othersPercent(), steps: steps, quick: options.quick,
             questionSources: mix.sources, questionsPerPass: mix.turnCount, scales: scales, ping: ping, idle: idle,
             targets: TargetVerdict.judge(scales: scales, ping: ping, idle: idle)
         )
@@ -112,8 +123,9 @@ struct Benchmark {
         return try JSONDecoder().decode(InProcessFigures.self, from: Data(output))
     }
 
-    /// Starts the server child for `scale`, runs `body` against it, and stops it.
-    private func withServer(scale: Int, timing: TCPBenchmark.Timing, _ body: (TCPBenchmark, Int, Double) throws -> Void) throws {
+    /// Starts the server child for `scale`, runs `body` against it (with the
+    /// server's event-loop threads and resident megabytes), and stops it.
+    private func withServer<T>(scale: Int, timing: TCPBenchmark.Timing, _ body: (TCPBenchmark, Int, Double) throws -> T) throws -> T {
         let child = try ChildProcess.bench(options.childArguments(role: .server, scale: scale) + ["--idle", String(options.idleConnections)])
         defer {
             child.closeInput()
@@ -126,7 +138,7 @@ struct Benchmark {
         else { throw BenchError.child("the server child for \(scale)× did not report its port") }
         let stats = ProcessStats(pid: child.pid)
         let resident = Double(stats.residentBytes ?? 0) / 1_048_576
-        try body(TCPBenchmark(port: port, server: stats, greetingLines: 1, timing: timing), threads, resident)
+        return try body(TCPBenchmark(port: port, server: stats, greetingLines: 1, timing: timing), threads, resident)
     }
 
     /// The generator holds as many sockets as the server; the default soft limit (often 1,024) is far too low.

@@ -10,6 +10,8 @@ struct Report: Codable, Sendable {
     var loadAverage: [Double]
     /// CPU other processes used during the run, in % of one core (see ``CPUAccount``).
     var otherProcessesCPUPercent: Double
+    /// The same, step by step: which figures a busy neighbour may have disturbed.
+    var steps: [StepNoise]
     var quick: Bool
     var questionSources: [String]
     var questionsPerPass: Int
@@ -25,6 +27,13 @@ struct Report: Codable, Sendable {
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
         try encoder.encode(self).write(to: URL(fileURLWithPath: path))
     }
+}
+
+/// One step of a run, its length and the CPU other processes took during it (% of one core).
+struct StepNoise: Codable, Sendable {
+    var step: String
+    var seconds: Double
+    var otherProcessesCPUPercent: Double
 }
 
 /// One catalogue scale, in process and over TCP.

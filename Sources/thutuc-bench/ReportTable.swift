@@ -5,6 +5,7 @@ enum ReportTable {
         if report.scales.contains(where: { $0.server != nil }) { sections.append(server(report.scales)) }
         if let ping = report.ping { sections.append(pings(ping)) }
         if let idle = report.idle { sections.append(idleTable(idle)) }
+        sections.append(noise(report.steps))
         sections.append(targets(report.targets))
         return sections.joined(separator: "\n\n")
     }
@@ -99,6 +100,12 @@ enum ReportTable {
             ["per connection (KB)", Format.number(idle.kilobytesPerConnection)],
             ["PING on 1 in 100 at once: median / p99 (ms)", "\(Format.number(idle.probe.medianMicroseconds / 1000)) / \(Format.number(idle.probe.p99Microseconds / 1000))"],
         ])
+    }
+
+    private static func noise(_ steps: [StepNoise]) -> String {
+        Format.table([["Step", "seconds", "other processes' CPU (% of a core)"]] + steps.map { step in
+            [step.step, Format.number(step.seconds), Format.number(step.otherProcessesCPUPercent)]
+        })
     }
 
     private static func targets(_ verdicts: [TargetVerdict]) -> String {
