@@ -115,9 +115,8 @@ final class LoadGenerator {
             for _ in 0..<depth { enqueue(connection, now: start) }
             flush(connection)
         }
-        let window = measureWindow(from: start, warmup: warmup, measure: measure, server: server) { now in
-            Self.milliseconds(until: now + 50_000_000, from: now)
-        }
+        // Replies drive a closed loop; the wait needs no deadline of its own.
+        let window = measureWindow(from: start, warmup: warmup, measure: measure, server: server) { _ in 50 }
         refills = false
         return result(window: window, depth: depth, rate: nil, lag: nil)
     }
@@ -175,7 +174,8 @@ final class LoadGenerator {
 
     /// Runs the event loop from `start` to the end of the window; `tick`
     /// sends what is due and returns how long the next wait may be (ms).
-    /// Returns the window's length and the CPU seconds of both processes in it.
+    /// Returns the window's length and the CPU the server and the generator
+    /// used in it, in cores (1.0 is one core busy throughout).
     private func measureWindow(
         from start: UInt64, warmup: Double, measure: Double, server: ProcessStats?, tick: (UInt64) -> Int32
     ) -> (seconds: Double, serverCPU: Double?, generatorCPU: Double?) {
