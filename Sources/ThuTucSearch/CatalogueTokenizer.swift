@@ -9,6 +9,8 @@ struct TokenizedProcedure: Sendable {
     /// The name without its parenthesised parts, when it has any: a title of
     /// its own, so that long lists in brackets do not drown the name's words.
     var shortName: IndexedText?
+    /// The name and aliases with their acronyms spelt out, where they have any.
+    var spelledOut: [IndexedText] = []
 
     subscript(field: IndexField) -> [IndexedText] { fields[field.rawValue] }
 }
@@ -20,7 +22,9 @@ struct TokenizedProcedure: Sendable {
 /// rewritten. Tokenising is most of the cost of building the index, and this
 /// keeps start-up within budget on a small machine.
 enum CatalogueTokenizer {
-    static func tokenize(_ knowledge: KnowledgeBase, aliases: [[String]], into terms: inout TermTable) -> [TokenizedProcedure] {
+    static func tokenize(
+        _ knowledge: KnowledgeBase, aliases: [[String]], acronyms: AcronymExpander, into terms: inout TermTable
+    ) -> [TokenizedProcedure] {
         let procedures = knowledge.procedures
         let chunkCount = max(1, min(procedures.count / 64, ProcessInfo.processInfo.activeProcessorCount * 4))
         let chunks = (0..<chunkCount).map { chunk in
@@ -29,7 +33,7 @@ enum CatalogueTokenizer {
         let results = ConcurrentMap.map(chunks) { range -> (TermTable, [TokenizedProcedure]) in
             var local = TermTable()
             let tokenized = range.map { position in
-                tokenize(procedures[position], aliases: aliases[position], terms: &local)
+                tokenize(procedures[position], aliases: aliases[position], acronyms: acronyms, terms: &local)
             }
             return (local, tokenized)
         }
@@ -45,13 +49,18 @@ enum CatalogueTokenizer {
                     }
                 }
                 procedure.shortName?.remap(folded: foldedMap, marked: markedMap)
+                for index in procedure.spelledOut.indices {
+                    procedure.spelledOut[index].remap(folded: foldedMap, marked: markedMap)
+                }
                 merged.append(procedure)
             }
         }
         return merged
     }
 
-    private static func tokenize(_ procedure: Procedure, aliases: [String], terms: inout TermTable) -> TokenizedProcedure {
+    private static func tokenize(
+        _ procedure: Procedure, aliases: [String], acronyms: AcronymExpander, terms: inout TermTable
+    ) -> TokenizedProcedure {
         var fields = [[IndexedText]](repeating: [], count: IndexField.allCases.count)
         for field in IndexField.allCases {
             let texts: [String] = switch field {
@@ -66,7 +75,8 @@ enum CatalogueTokenizer {
         }
         let name = SearchIndex.withoutLevelSuffix(procedure.name)
         let short = withoutParentheses(name)
-        return TokenizedProcedure(fields: fields, shortName: short == name ? nil : index(short, terms: &terms))
+        let spelledOut = ([name] + aliases).compactMap(acronyms.expand).map { index($0, terms: &terms) }
+        return TokenizedProcedure(fields: fields, shortName: short == name ? nil : index(short, terms: &terms), spelledOut: spelledOut)
     }
 
     /// `text` with every bracketed part removed.

@@ -61,7 +61,8 @@ public final class SearchIndex: Sendable {
             }
         }
         let tokenized = CatalogueTokenizer.tokenize(
-            knowledge, aliases: familyOf.map { aliasesByFamily[Int($0)] }, into: &terms
+            knowledge, aliases: familyOf.map { aliasesByFamily[Int($0)] }, acronyms: AcronymExpander(lexicon: knowledge.lexicon),
+            into: &terms
         )
 
         var procedures: [IndexedProcedure] = []
@@ -123,7 +124,7 @@ public final class SearchIndex: Sendable {
                 touchedFolded.removeAll(keepingCapacity: true)
                 touchedMarked.removeAll(keepingCapacity: true)
             }
-            let titles = texts[.name] + (texts.shortName.map { [$0] } ?? []) + texts[.alias]
+            let titles = texts[.name] + (texts.shortName.map { [$0] } ?? []) + texts[.alias] + texts.spelledOut
             let family = familyOf[position]
             for title in titles {
                 titleTermsByFamily[Int(family)].formUnion(title.folded)
