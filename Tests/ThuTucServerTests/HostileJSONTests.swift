@@ -30,8 +30,10 @@ struct HostileJSONTests {
         let server = try ServerFixture.start()
         defer { server.shutDown() }
         let client = try Hostile.connect(server)
+        let other = try Hostile.connect(server)
         try Self.expectError(client, line, code: "bad_json")
         try client.expectAlive()
+        try other.expectAlive()
     }
 
     @Test("wrong types get bad_request naming the field, with the id echoed")
@@ -70,6 +72,7 @@ struct HostileJSONTests {
         let server = try ServerFixture.start()
         defer { server.shutDown() }
         let client = try Hostile.connect(server)
+        let other = try Hostile.connect(server)
         for line in [#"{"id":1e400,"cmd":"PING"}"#, #"{"id":-1e400,"cmd":"PING"}"#, "{\"id\":\(String(repeating: "9", count: 80)),\"cmd\":\"PING\"}"] {
             try Self.expectError(client, line, code: "bad_json", mentioning: "number")
         }
@@ -84,6 +87,7 @@ struct HostileJSONTests {
             #expect(reply["id"] is NSNumber, "id \(id) → \(reply)")
         }
         try client.expectAlive()
+        try other.expectAlive()
     }
 
     @Test("deep nesting is refused at depth 16 without recursing further")
@@ -108,6 +112,7 @@ struct HostileJSONTests {
         let server = try ServerFixture.start()
         defer { server.shutDown() }
         let client = try Hostile.connect(server)
+        let other = try Hostile.connect(server)
         try client.send(#"{"id":"\u0000\n\"","session":"s\u0000\u001b","text":"đăng ký\u0000khai sinh\u001b[0m"}"# + "\n")
         let line = try #require(try client.readLine())
         #expect(!line.contains("\u{0}") && !line.contains("\u{1B}"), "raw control characters in \(line)")
@@ -118,6 +123,7 @@ struct HostileJSONTests {
         // A raw control character inside a JSON string is not JSON.
         try Self.expectError(client, "{\"text\":\"a\u{1}b\"}", code: "bad_json")
         try client.expectAlive()
+        try other.expectAlive()
     }
 
     @Test("a JSON line over maxLineBytes gets line_too_long and the next request is answered")
@@ -125,8 +131,10 @@ struct HostileJSONTests {
         let server = try ServerFixture.start { $0.maxLineBytes = 1024 }
         defer { server.shutDown() }
         let client = try Hostile.connect(server)
+        let other = try Hostile.connect(server)
         try client.send("  {\"id\":1,\"text\":\"" + String(repeating: "ă", count: 100_000) + "\"}\n" + #"{"id":2,"cmd":"PING"}"# + "\n")
         #expect(try client.readJSON().errorCode == "line_too_long")
         #expect(try client.readJSON()["reply"] as? String == "PONG")
+        try other.expectAlive()
     }
 }
