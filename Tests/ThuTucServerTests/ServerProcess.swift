@@ -30,6 +30,8 @@ final class ServerProcess {
     /// Standard error so far, collected from a background reader.
     private final class Collected: Sendable {
         let bytes = Mutex<[UInt8]>([])
+        /// Set once the pipe reports end of file: all output has arrived.
+        let finished = Mutex(false)
     }
 
     init(_ arguments: [String]) throws {
@@ -44,6 +46,11 @@ final class ServerProcess {
         let collected = self.collected
         pipe.fileHandleForReading.readabilityHandler = { handle in
             let data = handle.availableData
+            if data.isEmpty {
+                handle.readabilityHandler = nil
+                collected.finished.withLock { $0 = true }
+                return
+            }
             collected.bytes.withLock { $0 += data }
         }
         try process.run()
@@ -77,9 +84,12 @@ final class ServerProcess {
         kill(process.processIdentifier, number)
     }
 
-    /// The exit status, or nil if the process is still running after `timeout`.
+    /// The exit status, or nil if the process is still running after `timeout`;
+    /// returns once the process's last output has been collected too, since the
+    /// reader runs on its own queue and may lag behind the exit.
     func exitStatus(timeout: Double = 10) -> Int32? {
         guard ServerFixture.eventually(timeout: timeout, { !process.isRunning }) else { return nil }
+        _ = ServerFixture.eventually(timeout: 5) { collected.finished.withLock { $0 } }
         return process.terminationStatus
     }
 }
