@@ -28,12 +28,14 @@ struct BenchOptions: Sendable {
     /// For a child: the one scale it serves or measures.
     var scale = 1
     var idleConnections = 10_000
+    /// Before each step, wait up to this long for other processes to go quiet.
+    var waitQuietSeconds = 0.0
     /// Runs only the single-question loop for this long, for a profiler.
     var profileSeconds: Double?
 
     static let usage = """
         usage: thutuc-bench [--quick] [--skip-tcp] [--skip-scale] [--skip-redis] [--scales 1,10,50]
-                            [--idle N] [--output FILE] [--knowledge DIR]
+                            [--idle N] [--wait-quiet SECONDS] [--output FILE] [--knowledge DIR]
                             [--questions FILE] [--also-questions FILE]...
                thutuc-bench --profile SECONDS [--scale N]
         Measures load, index, memory, latency and throughput in process and over TCP,
@@ -81,6 +83,10 @@ struct BenchOptions: Sendable {
                       parsed.allSatisfy({ (1...CatalogueReplicator.maximumScale).contains($0) })
                 else { throw UsageError("--scales: expected numbers from 1 to \(CatalogueReplicator.maximumScale), such as 1,10,50") }
                 scales = parsed
+            case "--wait-quiet":
+                let text = try value(flag)
+                guard let seconds = Double(text), seconds >= 0 else { throw UsageError("--wait-quiet: expected seconds, got '\(text)'") }
+                waitQuietSeconds = seconds
             case "--profile":
                 let text = try value(flag)
                 guard let seconds = Double(text), seconds > 0 else { throw UsageError("--profile: expected seconds, got '\(text)'") }

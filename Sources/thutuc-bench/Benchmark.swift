@@ -7,7 +7,7 @@ import Foundation
 /// Per scale: a measuring child loads, indexes and asks in process (so its
 /// memory is that scale's alone); then a server child serves the same
 /// catalogue over TCP while this process is the load generator. Then, at 1×,
-/// PING to our server and, right after, to redis-server when installed; and
+/// PING to our server and to redis-server when installed, alternately; and
 /// idle connections held by a fresh server.
 struct Benchmark {
     let options: BenchOptions
@@ -20,12 +20,13 @@ struct Benchmark {
         /// Runs one step, noting how much CPU other processes took meanwhile.
         /// Every child a step starts has exited when it ends, so its CPU counts as ours.
         func step<T>(_ name: String, _ body: () throws -> T) throws -> T {
+            let waited = options.waitQuietSeconds > 0 ? CPUAccount.waitForQuiet(atMost: options.waitQuietSeconds) : 0
             note(name)
             let stepAccount = CPUAccount()
             let start = MonotonicTime.now()
             let value = try body()
             steps.append(StepNoise(
-                step: name, seconds: MonotonicTime.seconds(from: start, to: MonotonicTime.now()),
+                step: name, seconds: MonotonicTime.seconds(from: start, to: MonotonicTime.now()), waitedSeconds: waited,
                 otherProcessesCPUPercent: stepAccount.othersPercent()
             ))
             loads.append(Machine.loadAverage())
@@ -54,20 +55,7 @@ struct Benchmark {
         var ping: PingFigures?
         var idle: IdleFigures?
         if !options.skipTCP {
-            let ours = try step("PING, our server") { try withServer(scale: 1, timing: timing) { tcp, _, _ in try pingLoads(tcp, source: .ping) } }
-            ping = PingFigures(ours: ours, redis: nil, redisStatus: "skipped (--skip-redis)")
-            if !options.skipRedis {
-                try step("PING, redis-server") {
-                    guard let redis = try RedisServer.start(maxClients: 2_000) else {
-                        ping?.redisStatus = "not installed, skipped"
-                        return
-                    }
-                    defer { redis.stop() }
-                    let tcp = TCPBenchmark(port: redis.port, server: ProcessStats(pid: redis.process.pid), greetingLines: 0, timing: timing)
-                    ping?.redis = try pingLoads(tcp, source: .redisPing)
-                    ping?.redisStatus = "measured"
-                }
-            }
+            ping = try step("PING, our server and redis-server, shape by shape") { try pings(timing: timing) }
             if options.idleConnections > 0 {
                 // A fresh server, so that its memory before the test is that of a server that has just loaded.
                 idle = try step("holding \(Format.count(options.idleConnections)) idle connections") {
@@ -103,15 +91,30 @@ struct Benchmark {
         return results
     }
 
-    /// PING at 1, 100 and 1,000 connections, one at a time and 16 deep (quick: 100 connections, one at a time).
-    private func pingLoads(_ tcp: TCPBenchmark, source: RequestSource) throws -> [LoadResult] {
-        let shapes = options.quick ? [(100, 1)] : [(1, 1), (1, 16), (100, 1), (100, 16), (1_000, 1), (1_000, 16)]
-        var results: [LoadResult] = []
-        for (connections, depth) in shapes {
-            results.append(try tcp.closedLoop(source, connections: connections, depth: depth))
-            tcp.settle()
+    /// PING at 1, 100 and 1,000 connections, one at a time and 16 deep
+    /// (quick: 100 connections, one at a time), to our server and to
+    /// redis-server alternately, shape by shape, so that a busy neighbour
+    /// disturbs both alike.
+    private func pings(timing: TCPBenchmark.Timing) throws -> PingFigures {
+        try withServer(scale: 1, timing: timing) { ours, _, _ in
+            let redis = options.skipRedis ? nil : try RedisServer.start(maxClients: 2_000)
+            defer { redis?.stop() }
+            let reference = redis.map {
+                TCPBenchmark(port: $0.port, server: ProcessStats(pid: $0.process.pid), greetingLines: 0, timing: timing)
+            }
+            let status = options.skipRedis ? "skipped (--skip-redis)" : reference == nil ? "not installed, skipped" : "measured"
+            var figures = PingFigures(ours: [], redis: reference == nil ? nil : [], redisStatus: status)
+            let shapes = options.quick ? [(100, 1)] : [(1, 1), (1, 16), (100, 1), (100, 16), (1_000, 1), (1_000, 16)]
+            for (connections, depth) in shapes {
+                figures.ours.append(try ours.closedLoop(.ping, connections: connections, depth: depth))
+                ours.settle()
+                if let reference {
+                    figures.redis?.append(try reference.closedLoop(.redisPing, connections: connections, depth: depth))
+                    reference.settle()
+                }
+            }
+            return figures
         }
-        return results
     }
 
     /// Runs the measuring child for `scale` and decodes what it prints.

@@ -22,6 +22,20 @@ struct CPUAccount {
         return seconds > 0 ? max(0, others) / seconds * 100 : 0
     }
 
+    /// Waits until other processes have used under 10% of a core for two
+    /// seconds running, or `seconds` have passed; returns the time waited.
+    /// On a shared machine this keeps a neighbour's build out of a step.
+    static func waitForQuiet(atMost seconds: Double) -> Double {
+        let start = MonotonicTime.now()
+        var quietSeconds = 0
+        while quietSeconds < 2, MonotonicTime.seconds(from: start, to: MonotonicTime.now()) < seconds {
+            let account = CPUAccount()
+            usleep(1_000_000)
+            quietSeconds = account.othersPercent() < 10 ? quietSeconds + 1 : 0
+        }
+        return MonotonicTime.seconds(from: start, to: MonotonicTime.now())
+    }
+
     /// user + nice + system + irq + softirq + steal of all cores, from the "cpu" line of /proc/stat.
     private static func machineBusySeconds() -> Double {
         guard let line = ProcessStats.read("/proc/stat")?.split(separator: "\n").first else { return 0 }

@@ -33,6 +33,8 @@ struct Report: Codable, Sendable {
 struct StepNoise: Codable, Sendable {
     var step: String
     var seconds: Double
+    /// Time spent beforehand waiting for other processes to go quiet (`--wait-quiet`).
+    var waitedSeconds: Double
     var otherProcessesCPUPercent: Double
 }
 
