@@ -15,32 +15,16 @@ struct Benchmark {
     func run() throws {
         raiseOpenFileLimit()
         let account = CPUAccount()
-        var loads = [Machine.loadAverage()]
-        var steps: [StepNoise] = []
-        /// Runs one step, noting how much CPU other processes took meanwhile.
-        /// Every child a step starts has exited when it ends, so its CPU counts as ours.
-        func step<T>(_ name: String, _ body: () throws -> T) throws -> T {
-            let waited = options.waitQuietSeconds > 0 ? CPUAccount.waitForQuiet(atMost: options.waitQuietSeconds) : 0
-            note(name)
-            let stepAccount = CPUAccount()
-            let start = MonotonicTime.now()
-            let value = try body()
-            steps.append(StepNoise(
-                step: name, seconds: MonotonicTime.seconds(from: start, to: MonotonicTime.now()), waitedSeconds: waited,
-                otherProcessesCPUPercent: stepAccount.othersPercent()
-            ))
-            loads.append(Machine.loadAverage())
-            return value
-        }
+        let runner = StepRunner(waitQuietSeconds: options.waitQuietSeconds)
         let date = ISO8601DateFormatter().string(from: Date())
         let mix = try QuestionMix(required: options.questions, optional: options.sharedQuestions)
         let timing = options.quick ? TCPBenchmark.Timing.quick : .full
         var scales: [ScaleFigures] = []
         for scale in options.effectiveScales {
-            let inProcess = try step("\(scale)×: load, index and questions in process") { try measureInProcess(scale: scale) }
+            let inProcess = try runner.step("\(scale)×: load, index and questions in process") { try measureInProcess(scale: scale) }
             var server: ServerFigures?
             if !options.skipTCP {
-                server = try step("\(scale)×: questions over TCP") {
+                server = try runner.step("\(scale)×: questions over TCP") {
                     try withServer(scale: scale, timing: timing) { tcp, threads, resident in
                         let questions = try questionLoads(tcp, mix: mix)
                         return ServerFigures(
@@ -55,18 +39,18 @@ struct Benchmark {
         var ping: PingFigures?
         var idle: IdleFigures?
         if !options.skipTCP {
-            ping = try step("PING, our server and redis-server, shape by shape") { try pings(timing: timing) }
+            ping = try runner.step("PING, our server and redis-server, shape by shape") { try pings(timing: timing) }
             if options.idleConnections > 0 {
                 // A fresh server, so that its memory before the test is that of a server that has just loaded.
-                idle = try step("holding \(Format.count(options.idleConnections)) idle connections") {
+                idle = try runner.step("holding \(Format.count(options.idleConnections)) idle connections") {
                     try withServer(scale: 1, timing: timing) { tcp, _, _ in try tcp.idle(connections: options.idleConnections) }
                 }
             }
         }
         let report = Report(
             date: date, command: (["swift run -c release thutuc-bench"] + CommandLine.arguments.dropFirst()).joined(separator: " "),
-            machine: .current(), loadAverage: [loads[0], loads.max() ?? 0, loads[loads.count - 1]],
-            otherProcessesCPUPercent: account.othersPercent(), steps: steps, quick: options.quick,
+            machine: .current(), loadAverage: runner.loadAverages,
+            otherProcessesCPUPercent: account.othersPercent(), steps: runner.steps, quick: options.quick,
             questionSources: mix.sources, questionsPerPass: mix.turnCount, scales: scales, ping: ping, idle: idle,
             targets: TargetVerdict.judge(scales: scales, ping: ping, idle: idle)
         )
@@ -150,11 +134,7 @@ struct Benchmark {
         guard getrlimit(__rlimit_resource_t(RLIMIT_NOFILE.rawValue), &limits) == 0, limits.rlim_cur < limits.rlim_max else { return }
         limits.rlim_cur = limits.rlim_max
         if setrlimit(__rlimit_resource_t(RLIMIT_NOFILE.rawValue), &limits) != 0 {
-            note("could not raise the open-file limit to \(limits.rlim_max)")
+            StepRunner.note("could not raise the open-file limit to \(limits.rlim_max)")
         }
-    }
-
-    private func note(_ message: String) {
-        fputs("thutuc-bench: \(message)\n", stderr)
     }
 }

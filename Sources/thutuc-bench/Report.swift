@@ -29,9 +29,11 @@ struct Report: Codable, Sendable {
     }
 }
 
-/// One step of a run, its length and the CPU other processes took during it (% of one core).
+/// One step of a run (its kept attempt): its length and the CPU other processes took during it (% of one core).
 struct StepNoise: Codable, Sendable {
     var step: String
+    /// Runs of the step; the figures kept are from the quietest.
+    var attempts: Int
     var seconds: Double
     /// Time spent beforehand waiting for other processes to go quiet (`--wait-quiet`).
     var waitedSeconds: Double

@@ -103,8 +103,8 @@ enum ReportTable {
     }
 
     private static func noise(_ steps: [StepNoise]) -> String {
-        Format.table([["Step", "seconds", "waited for quiet (s)", "other processes' CPU (% of a core)"]] + steps.map { step in
-            [step.step, Format.number(step.seconds), Format.number(step.waitedSeconds), Format.number(step.otherProcessesCPUPercent)]
+        Format.table([["Step", "runs", "seconds", "waited for quiet (s)", "other processes' CPU (% of a core)"]] + steps.map { step in
+            [step.step, String(step.attempts), Format.number(step.seconds), Format.number(step.waitedSeconds), Format.number(step.otherProcessesCPUPercent)]
         })
     }
 
