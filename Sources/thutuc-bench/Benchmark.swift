@@ -62,7 +62,7 @@ struct Benchmark {
     /// Closed loops at 1, 100 and 1,000 connections, each one at a time and
     /// pipelined 16 deep, then the open loop at 1,000 connections × 1/s.
     private func questionLoads(_ tcp: TCPBenchmark, mix: QuestionMix) throws -> [LoadResult] {
-        let source = RequestSource.questions(mix.turns.map(\.q))
+        let source = RequestSource.questions(mix.dialogues.map { $0.map(\.q) })
         var results: [LoadResult] = []
         for connections in [1, 100, 1_000] {
             for depth in [1, 16] {

@@ -12,7 +12,9 @@ final class ClientConnection {
     let index: Int
     var state = State.connecting
     /// Put before every request body (a JSON session prefix, or nothing).
-    let prefix: [UInt8]
+    var prefix: [UInt8]
+    /// Dialogues begun so far, which names the current session.
+    var dialogue = 0
     /// The next request body, an index into the source's bodies.
     var nextBody: Int
     /// Request bytes not yet taken by the kernel, from `outputStart` on.

@@ -67,7 +67,7 @@ final class LoadGenerator {
     private func open(index: Int) {
         let fd = cepoll_stream_socket(AF_INET)
         let connection = ClientConnection(
-            fd: fd, index: index, prefix: source.prefix(connection: index),
+            fd: fd, index: index, prefix: source.prefix(connection: index, dialogue: 0),
             firstBody: (index &* 7919) % max(1, source.bodies.count)
         )
         connections.append(connection)
@@ -313,6 +313,10 @@ final class LoadGenerator {
     }
 
     private func enqueue(_ connection: ClientConnection, now: UInt64) {
+        if source.opensDialogue?[connection.nextBody] == true {
+            connection.dialogue += 1
+            connection.prefix = source.prefix(connection: connection.index, dialogue: connection.dialogue)
+        }
         connection.output += connection.prefix
         connection.output += source.bodies[connection.nextBody]
         connection.nextBody = (connection.nextBody + 1) % source.bodies.count
