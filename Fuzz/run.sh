@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Builds the libFuzzer targets (debug, with AddressSanitizer) and runs each for
+# Builds the libFuzzer targets (release by default, with AddressSanitizer) and runs each for
 # a bounded time, then prints executions, coverage (cov), features (ft) and
 # crashes per target.
 #
