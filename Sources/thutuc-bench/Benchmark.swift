@@ -48,7 +48,7 @@ struct Benchmark {
             }
         }
         let report = Report(
-            date: date, command: (["swift run -c release thutuc-bench"] + CommandLine.arguments.dropFirst()).joined(separator: " "),
+            date: date, command: (["thutuc-bench"] + CommandLine.arguments.dropFirst()).joined(separator: " "),
             machine: .current(), loadAverage: runner.loadAverages,
             otherProcessesCPUPercent: account.othersPercent(), steps: runner.steps, quick: options.quick,
             questionSources: mix.sources, questionsPerPass: mix.turnCount, scales: scales, ping: ping, idle: idle,
