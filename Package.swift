@@ -29,14 +29,14 @@ let package = Package(
         // Sessions, follow-ups, clarifications and answer rendering.
         .target(name: "ThuTucDialogue", dependencies: ["ThuTucSearch", "ThuTucKnowledge"]),
         // Configuration, the line protocol and the TCP server.
-        .target(name: "ThuTucServer", dependencies: ["ThuTucDialogue", "ThuTucJSON", "CEpoll"]),
+        .target(name: "ThuTucServer", dependencies: ["ThuTucDialogue", "ThuTucJSON", "ThuTucText", "CEpoll"]),
         .executableTarget(
             name: "thutuc",
-            dependencies: ["ThuTucServer", "ThuTucDialogue", "ThuTucImport", "ThuTucKnowledge", "ThuTucJSON"]
+            dependencies: ["ThuTucServer", "ThuTucDialogue", "ThuTucImport", "ThuTucKnowledge", "ThuTucJSON", "ThuTucText"]
         ),
         .executableTarget(
             name: "thutuc-bench",
-            dependencies: ["ThuTucServer", "ThuTucDialogue", "ThuTucSearch", "ThuTucKnowledge", "ThuTucJSON", "CEpoll"]
+            dependencies: ["ThuTucServer", "ThuTucDialogue", "ThuTucSearch", "ThuTucKnowledge", "ThuTucJSON", "ThuTucText", "CEpoll"]
         ),
         .testTarget(name: "ThuTucTextTests", dependencies: ["ThuTucText"]),
         .testTarget(name: "ThuTucKnowledgeTests", dependencies: ["ThuTucKnowledge", "ThuTucImport", "ThuTucJSON"]),

@@ -6,9 +6,18 @@
 /// here lets it be edited without touching Swift.
 public struct AnswerTemplates: Sendable {
     public private(set) var texts: [TemplateKey: String]
+    /// Each template cut once into literal text and placeholder names, so that
+    /// rendering (several times per answer) only concatenates.
+    private let segments: [TemplateKey: [Segment]]
+
+    private enum Segment: Sendable {
+        case text(String)
+        case placeholder(String)
+    }
 
     public init(texts: [TemplateKey: String]) {
         self.texts = texts
+        self.segments = texts.mapValues(Self.segments(of:))
     }
 
     /// The text of `key` with each `{placeholder}` replaced from `values`.
@@ -16,33 +25,45 @@ public struct AnswerTemplates: Sendable {
     /// A placeholder without a value is left out, so a missing fact never shows
     /// as a literal "{fee}".
     public func render(_ key: TemplateKey, _ values: [String: String] = [:]) -> String {
-        guard let template = texts[key] else { return "" }
-        guard template.contains("{") else { return template }
+        guard let parts = segments[key] else { return "" }
+        if parts.count == 1, case .text(let text) = parts[0] { return text }
         var output = ""
-        output.reserveCapacity(template.utf8.count + 64)
-        var rest = Substring(template)
-        while let open = rest.firstIndex(of: "{") {
-            output += rest[..<open]
-            guard let close = rest[open...].firstIndex(of: "}") else {
-                output += rest[open...]
-                return output
+        for part in parts {
+            switch part {
+            case .text(let text): output += text
+            case .placeholder(let name): output += values[name] ?? ""
             }
-            let name = String(rest[rest.index(after: open)..<close])
-            output += values[name] ?? ""
-            rest = rest[rest.index(after: close)...]
         }
-        output += rest
         return output
     }
 
     /// The placeholders a template text uses.
     static func placeholders(in text: String) -> [String] {
-        var names: [String] = []
-        var rest = Substring(text)
-        while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
-            names.append(String(rest[rest.index(after: open)..<close]))
-            rest = rest[rest.index(after: close)...]
+        segments(of: text).compactMap { part in
+            if case .placeholder(let name) = part { return name }
+            return nil
         }
-        return names
+    }
+
+    /// `text` as literal runs and `{name}` placeholders; an unclosed `{` is literal.
+    private static func segments(of text: String) -> [Segment] {
+        var parts: [Segment] = []
+        let bytes = Array(text.utf8)
+        var literalStart = 0
+        var index = 0
+        while index < bytes.count {
+            guard bytes[index] == UInt8(ascii: "{"), let close = bytes[index...].firstIndex(of: UInt8(ascii: "}")) else {
+                index += 1
+                continue
+            }
+            if literalStart < index { parts.append(.text(String(decoding: bytes[literalStart..<index], as: UTF8.self))) }
+            parts.append(.placeholder(String(decoding: bytes[(index + 1)..<close], as: UTF8.self)))
+            index = close + 1
+            literalStart = index
+        }
+        if literalStart < bytes.count || parts.isEmpty {
+            parts.append(.text(String(decoding: bytes[literalStart...], as: UTF8.self)))
+        }
+        return parts
     }
 }

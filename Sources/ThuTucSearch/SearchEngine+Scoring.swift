@@ -136,14 +136,14 @@ extension SearchEngine {
     }
 
     func bestTitleMatch(
-        _ procedure: IndexedProcedure, terms: [AnalyzedQuery.Term], sequence: [Int], weights: [Float], total: Float,
+        _ titles: [IndexedTitle], terms: [AnalyzedQuery.Term], sequence: [Int], weights: [Float], total: Float,
         scratch: inout TitleScratch
     ) -> TitleMatch {
         var best = TitleMatch.none
         let typed = sequence.filter { $0 >= 0 && terms[$0].isKnown }.count
-        let longestTitle = procedure.titles.reduce(0) { max($0, $1.text.count) }
+        let longestTitle = titles.reduce(0) { max($0, $1.text.count) }
         if scratch.termsAt.count < longestTitle { scratch.termsAt = [UInt64](repeating: 0, count: longestTitle) }
-        for (titleIndex, title) in procedure.titles.enumerated() where title.total > 0 && title.words & scratch.bits != 0 {
+        for (titleIndex, title) in titles.enumerated() where title.total > 0 && title.words & scratch.bits != 0 {
             for index in scratch.termCredit.indices { scratch.termCredit[index] = 0 }
             var titleMatched: Float = 0
             for position in 0..<title.text.count {

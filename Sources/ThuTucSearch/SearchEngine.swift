@@ -100,20 +100,24 @@ public final class SearchEngine: Sendable {
         var scratch = TitleScratch(terms: terms, sequence: sequence.count)
         var best: [Int32: Scored] = [:]
         for position in pool {
-            let procedure = index.procedures[position]
+            // Fields are read in place: copying the procedure's entry would
+            // retain each of its arrays, for every candidate of every question.
             let bm25Score = bm25.scores[position]
-            let title = bestTitleMatch(procedure, terms: terms, sequence: sequence, weights: titleWeights, total: totalWeight, scratch: &scratch)
+            let title = bestTitleMatch(
+                index.procedures[position].titles, terms: terms, sequence: sequence, weights: titleWeights, total: totalWeight, scratch: &scratch
+            )
             let coverage = fieldCoverage(bm25.found[position], weights: titleWeights, total: totalWeight)
             var score = bm25Score / max(bm25Ceiling, 1e-6) + parameters.titleWeight * title.match
-            score *= 1 - parameters.levelStep * Float(options.levelRank(procedure.levels))
-            if procedure.isCurated { score *= parameters.curatedPrior }
-            if procedure.isForCitizens { score *= parameters.citizenPrior }
-            if let range = procedure.ages, !ages.isEmpty {
+            score *= 1 - parameters.levelStep * Float(options.levelRank(index.procedures[position].levels))
+            if index.procedures[position].isCurated { score *= parameters.curatedPrior }
+            if index.procedures[position].isForCitizens { score *= parameters.citizenPrior }
+            if !ages.isEmpty, let range = index.procedures[position].ages {
                 score *= ages.contains(where: range.overlaps) ? parameters.ageFits : parameters.ageContradicts
             }
             let scored = Scored(position: position, score: score, bm25: bm25Score, title: title, coverage: max(coverage, title.recall))
-            if let existing = best[procedure.family], !isBetter(scored, than: existing) { continue }
-            best[procedure.family] = scored
+            let family = index.procedures[position].family
+            if let existing = best[family], !isBetter(scored, than: existing) { continue }
+            best[family] = scored
         }
         return best
     }

@@ -51,7 +51,7 @@ extension ProtocolHandler {
         case .bool(let flag)?: wantsWhy = flag
         default: return failure("bad_request", "'why' must be true or false")
         }
-        let reply = ask(text, session: session, maxCharacters: maxCharacters)
+        let reply = ask(text, session: session, maxCharacters: maxCharacters, remembersWhy: false)
         return RequestOutcome(
             .reply(Self.encode(reply, id: id, session: session, why: wantsWhy)), session: session, intent: reply.intent.rawValue,
             code: reply.procedure?.code, question: text

@@ -1,18 +1,25 @@
 import ThuTucDialogue
 import ThuTucKnowledge
+import ThuTucText
 
 extension ProtocolHandler {
+    /// No command is longer: a longer first word is a question, not upper-cased.
+    static let longestCommand = 6
+
     /// Plain mode: commands by their first word (any case), anything else is a question.
     func handlePlain(_ text: String, state: inout ConnectionState) -> RequestOutcome {
         let session = state.plainSession
         func reply(_ code: Code, _ message: String, intent: String, logged: Bool = true) -> RequestOutcome {
             RequestOutcome(.reply(Self.frame(code, message)), session: session, intent: intent, logged: logged)
         }
-        let trimmed = text.split(whereSeparator: { $0 == " " || $0 == "\t" }).joined(separator: " ")
+        // Split on bytes: splitting by Character walks grapheme clusters, and
+        // this runs before every PING.
+        let trimmed = text.collapsingWhitespace()
         guard !trimmed.isEmpty else { return RequestOutcome(.reply([]), session: session, intent: "", logged: false) }
-        let words = trimmed.split(separator: " ", maxSplits: 1)
-        let command = words[0].uppercased()
-        let argument = words.count > 1 ? String(words[1]) : ""
+        let space = trimmed.utf8.firstIndex(of: 0x20)
+        let head = trimmed.utf8[..<(space ?? trimmed.utf8.endIndex)]
+        let command = head.count <= Self.longestCommand ? String(decoding: head, as: UTF8.self).uppercased() : ""
+        let argument = space.map { String(trimmed[trimmed.utf8.index(after: $0)...]) } ?? ""
         switch command {
         case "PING":
             return reply(.answer, "PONG", intent: "cmd:PING", logged: false)
@@ -55,7 +62,7 @@ extension ProtocolHandler {
                 }
             }
         default:
-            let answer = ask(trimmed, session: session, maxCharacters: nil)
+            let answer = ask(trimmed, session: session, maxCharacters: nil, remembersWhy: true)
             return RequestOutcome(
                 .reply(Self.frame(.answer, answer.text)), session: session, intent: answer.intent.rawValue,
                 code: answer.procedure?.code, question: trimmed

@@ -143,10 +143,17 @@ public struct ProtocolHandler: Sendable {
 
     /// Answers a question in `session` on the assistant current when it
     /// starts: a reload meanwhile does not change the answer half-way.
-    func ask(_ text: String, session: String, maxCharacters: Int?) -> Reply {
+    /// - Parameter remembersWhy: keep the explanation in the session for a
+    ///   later WHY (plain mode); JSON clients ask for it inline, and a hundred
+    ///   thousand sessions each holding one would cost about 200 MB.
+    func ask(_ text: String, session: String, maxCharacters: Int?, remembersWhy: Bool) -> Reply {
         let assistant = service.assistant
         let cleaned = Self.withoutControlCharacters(text)
-        return service.sessions.with(session) { assistant.respond(to: cleaned, in: &$0, maxCharacters: maxCharacters) }
+        return service.sessions.with(session) { session in
+            let reply = assistant.respond(to: cleaned, in: &session, maxCharacters: maxCharacters)
+            if !remembersWhy { session.lastWhy = nil }
+            return reply
+        }
     }
 
     /// The outcome of RELOAD, run off the event loop: the reply `render`
