@@ -144,8 +144,8 @@ public struct ProtocolHandler: Sendable {
     /// Answers a question in `session` on the assistant current when it
     /// starts: a reload meanwhile does not change the answer half-way.
     /// - Parameter remembersWhy: keep the explanation in the session for a
-    ///   later WHY (plain mode); JSON clients ask for it inline, and a hundred
-    ///   thousand sessions each holding one would cost about 200 MB.
+    ///   later WHY (plain mode). JSON clients ask for it inline, so keeping
+    ///   it would only hold memory in each of their sessions.
     func ask(_ text: String, session: String, maxCharacters: Int?, remembersWhy: Bool) -> Reply {
         let assistant = service.assistant
         let cleaned = Self.withoutControlCharacters(text)
