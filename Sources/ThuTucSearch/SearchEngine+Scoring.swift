@@ -111,84 +111,33 @@ extension SearchEngine {
     /// F-measure of question coverage and title coverage, weighted by how
     /// much each word tells procedures apart, scaled down when the question's
     /// words do not stand together in the title in the same order.
-    /// Buffers for ``bestTitleMatch(_:terms:sequence:weights:total:scratch:)``,
-    /// made once per question rather than once per candidate.
-    struct TitleScratch {
-        var termCredit: [Float]
-        /// Per title word, a bit for each question term it matches.
-        var termsAt: [UInt64] = []
-        var previousRun: [Int]
-        var currentRun: [Int]
-
-        /// The question's words as bare match tokens (-1 folded for unknown
-        /// words), so the inner loops touch no Strings.
-        var words: [MatchToken]
-        /// The question's words as title bits (see ``IndexedTitle/words``).
-        var bits: UInt64
-
-        init(terms: [AnalyzedQuery.Term], sequence: Int) {
-            termCredit = [Float](repeating: 0, count: terms.count)
-            previousRun = [Int](repeating: 0, count: sequence + 1)
-            currentRun = previousRun
-            words = terms.map { $0.isKnown ? $0.match : MatchToken(folded: MatchToken.unknown, marked: MatchToken.unknown) }
-            bits = terms.filter(\.isKnown).reduce(0) { $0 | IndexedTitle.bit($1.match.folded) }
-        }
-    }
-
     func bestTitleMatch(
-        _ titles: [IndexedTitle], terms: [AnalyzedQuery.Term], sequence: [Int], weights: [Float], total: Float,
-        scratch: inout TitleScratch
+        _ titles: UnsafeBufferPointer<IndexedTitle>, weights: [Float], total: Float, scratch: TitleScratch
     ) -> TitleMatch {
         var best = TitleMatch.none
-        let typed = sequence.filter { $0 >= 0 && terms[$0].isKnown }.count
-        let longestTitle = titles.reduce(0) { max($0, $1.text.count) }
-        if scratch.termsAt.count < longestTitle { scratch.termsAt = [UInt64](repeating: 0, count: longestTitle) }
-        for (titleIndex, title) in titles.enumerated() where title.total > 0 && title.words & scratch.bits != 0 {
-            for index in scratch.termCredit.indices { scratch.termCredit[index] = 0 }
-            var titleMatched: Float = 0
-            for position in 0..<title.text.count {
-                let word = MatchToken(folded: title.text.folded[position], marked: title.text.marked[position])
-                var wordCredit: Float = 0
-                var bits: UInt64 = 0
-                for termIndex in scratch.words.indices where scratch.words[termIndex].folded == word.folded {
-                    let credit = scratch.words[termIndex].matches(word) ? 1 : parameters.accentMismatchCredit
-                    wordCredit = max(wordCredit, credit)
-                    scratch.termCredit[termIndex] = max(scratch.termCredit[termIndex], credit)
-                    if termIndex < 64 { bits |= 1 << UInt64(termIndex) }
-                }
-                scratch.termsAt[position] = bits
-                titleMatched += title.weights[position] * wordCredit
-            }
+        let typed = scratch.typedCount
+        let beta2 = parameters.beta * parameters.beta
+        let termCredit = scratch.termCredit
+        for titleIndex in titles.indices where titles[titleIndex].total > 0 && titles[titleIndex].words & scratch.bits != 0 {
+            let titleMatched = scratch.matchWords(ofTitleAt: titleIndex, in: titles, mismatchCredit: parameters.accentMismatchCredit)
             var queryMatched: Float = 0
             var exactlyMatched: Float = 0
-            for (termIndex, credit) in scratch.termCredit.enumerated() {
-                queryMatched += weights[termIndex] * credit
-                if credit == 1 { exactlyMatched += weights[termIndex] }
+            for termIndex in termCredit.indices {
+                queryMatched += weights[termIndex] * termCredit[termIndex]
+                if termCredit[termIndex] == 1 { exactlyMatched += weights[termIndex] }
             }
             guard queryMatched > 0 else { continue }
-            // The longest stretch of the question, as typed, that stands in the title word for word.
-            var longestRun = 0
-            for index in scratch.previousRun.indices { scratch.previousRun[index] = 0 }
-            for position in 0..<title.text.count {
-                scratch.currentRun[0] = 0
-                let bits = scratch.termsAt[position]
-                for (step, termIndex) in sequence.enumerated() {
-                    let matched = termIndex >= 0 && termIndex < 64 && bits & (1 << UInt64(termIndex)) != 0
-                    scratch.currentRun[step + 1] = matched ? scratch.previousRun[step] + 1 : 0
-                    longestRun = max(longestRun, scratch.currentRun[step + 1])
-                }
-                swap(&scratch.previousRun, &scratch.currentRun)
-            }
+            let longestRun = scratch.longestRun(titleLength: titles[titleIndex].text.count)
+            let titleTotal = titles[titleIndex].total
             let recall = queryMatched / total
-            let precision = min(1, titleMatched / title.total)
-            let beta2 = parameters.beta * parameters.beta
+            let precision = min(1, titleMatched / titleTotal)
             var match: Float = (1 + beta2) * precision * recall / max(beta2 * precision + recall, 1e-6)
             if typed > 1 {
                 match *= 1 - parameters.orderBonus * Float(typed - min(max(longestRun, 1), typed)) / Float(typed - 1)
             }
             // A whole title standing in a longer question ("đăng ký khai tử cho
             // ông nội mới mất") names the procedure, whatever else is said.
-            let contained = precision >= 0.99 && longestRun >= 2 && title.total >= parameters.containedTitleWeight
+            let contained = precision >= 0.99 && longestRun >= 2 && titleTotal >= parameters.containedTitleWeight
             if contained {
                 match = max(match, parameters.containedTitleFloor + (1 - parameters.containedTitleFloor) * recall)
             }

@@ -97,27 +97,29 @@ public final class SearchEngine: Sendable {
         // different lengths compare, and title match weighs the same in each.
         let bm25Ceiling = terms.filter(\.isKnown).reduce(Float(0)) { $0 + index.idf($1.match.folded) * $1.weight * (parameters.k1 + 1) }
 
-        var scratch = TitleScratch(terms: terms, sequence: sequence.count)
+        let scratch = TitleScratch(terms: terms, sequence: sequence)
         var best: [Int32: Scored] = [:]
-        for position in pool {
-            // Fields are read in place: copying the procedure's entry would
-            // retain each of its arrays, for every candidate of every question.
-            let bm25Score = bm25.scores[position]
-            let title = bestTitleMatch(
-                index.procedures[position].titles, terms: terms, sequence: sequence, weights: titleWeights, total: totalWeight, scratch: &scratch
-            )
-            let coverage = fieldCoverage(bm25.found[position], weights: titleWeights, total: totalWeight)
-            var score = bm25Score / max(bm25Ceiling, 1e-6) + parameters.titleWeight * title.match
-            score *= 1 - parameters.levelStep * Float(options.levelRank(index.procedures[position].levels))
-            if index.procedures[position].isCurated { score *= parameters.curatedPrior }
-            if index.procedures[position].isForCitizens { score *= parameters.citizenPrior }
-            if !ages.isEmpty, let range = index.procedures[position].ages {
-                score *= ages.contains(where: range.overlaps) ? parameters.ageFits : parameters.ageContradicts
+        // Entries are read in place: copying one would retain each of its
+        // arrays, for every candidate of every question.
+        index.procedures.withUnsafeBufferPointer { procedures in
+            for position in pool {
+                let bm25Score = bm25.scores[position]
+                let title = procedures[position].titles.withUnsafeBufferPointer { titles in
+                    bestTitleMatch(titles, weights: titleWeights, total: totalWeight, scratch: scratch)
+                }
+                let coverage = fieldCoverage(bm25.found[position], weights: titleWeights, total: totalWeight)
+                var score = bm25Score / max(bm25Ceiling, 1e-6) + parameters.titleWeight * title.match
+                score *= 1 - parameters.levelStep * Float(options.levelRank(procedures[position].levels))
+                if procedures[position].isCurated { score *= parameters.curatedPrior }
+                if procedures[position].isForCitizens { score *= parameters.citizenPrior }
+                if !ages.isEmpty, let range = procedures[position].ages {
+                    score *= ages.contains(where: range.overlaps) ? parameters.ageFits : parameters.ageContradicts
+                }
+                let scored = Scored(position: position, score: score, bm25: bm25Score, title: title, coverage: max(coverage, title.recall))
+                let family = procedures[position].family
+                if let existing = best[family], !isBetter(scored, than: existing) { continue }
+                best[family] = scored
             }
-            let scored = Scored(position: position, score: score, bm25: bm25Score, title: title, coverage: max(coverage, title.recall))
-            let family = index.procedures[position].family
-            if let existing = best[family], !isBetter(scored, than: existing) { continue }
-            best[family] = scored
         }
         return best
     }
