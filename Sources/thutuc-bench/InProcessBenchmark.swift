@@ -35,6 +35,7 @@ struct InProcessBenchmark {
     /// Runs every in-process measurement.
     func run() -> InProcessFigures {
         let warmUp = askEveryTurn()
+        keepAsking(seconds: options.quick ? 0.2 : 1.5)
         var samples: [UInt64] = []
         var firstPass: [UInt64] = []
         measurePasses(maximum: options.quick ? 1 : 5, budget: options.quick ? 1 : 4) {
@@ -107,6 +108,14 @@ struct InProcessBenchmark {
             }
         }
         return (latencies, codes)
+    }
+
+    /// Asks the mix over and over for `seconds`, measuring nothing.
+    private func keepAsking(seconds: Double) {
+        let start = MonotonicTime.now()
+        while MonotonicTime.seconds(from: start, to: MonotonicTime.now()) < seconds {
+            _ = askEveryTurn()
+        }
     }
 
     /// Runs `pass` at least once and at most `maximum` times, stopping early
