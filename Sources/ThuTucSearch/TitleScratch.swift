@@ -84,8 +84,8 @@ final class TitleScratch {
 
     /// The longest stretch of the question, as typed, that stands word for
     /// word in the title last given to
-    /// ``matchWords(ofTitleAt:in:mismatchCredit:)``,
-    /// whose length is `count`.
+    /// ``matchWords(ofTitleAt:in:mismatchCredit:)``; `count` is that title's
+    /// length in words.
     func longestRun(titleLength count: Int) -> Int {
         var longest = 0
         previousRun.update(repeating: 0)
