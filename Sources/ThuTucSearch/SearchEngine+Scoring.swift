@@ -1,76 +1,60 @@
 import ThuTucKnowledge
 
 extension SearchEngine {
-    /// What BM25F finds for one reading of a question.
-    struct BM25Result {
-        var scores: [Float]
-        /// Procedures with any score, in the order first reached.
-        var touched: [Int]
-        /// Per procedure, a bit per distinct term it holds (outside the document list).
-        var found: [UInt64]
-    }
-
     /// BM25F over the fields, accent-aware: a word typed with its accents
     /// earns full credit where the index has the same accents, partial credit
-    /// where it matches only folded.
+    /// where it matches only folded. Fills `scratch` with each procedure's
+    /// score, the terms it holds outside the document list, and the
+    /// procedures touched.
     ///
     /// The document lists count only for words that few procedures' lists
     /// hold ("giấy chứng sinh"): for common words they are long to walk and
     /// tell procedures apart no better than noise.
-    func bm25Scores(_ terms: [AnalyzedQuery.Term]) -> BM25Result {
-        let count = index.procedures.count
-        var scores = [Float](repeating: 0, count: count)
-        var found = [UInt64](repeating: 0, count: count)
-        var frequency = [Float](repeating: 0, count: count)
-        var touched: [Int] = []
-        var touchedByTerm: [Int32] = []
-        touchedByTerm.reserveCapacity(count)
+    func bm25Scores(_ terms: [AnalyzedQuery.Term], into scratch: ScoringScratch) {
         let k1 = parameters.k1
-        let documentListLimit = parameters.documentListLimit
-        // The inner loops run over thousands of postings per question: raw
-        // buffers keep them free of bounds checks and reference counting.
-        scores.withUnsafeMutableBufferPointer { scores in
-            found.withUnsafeMutableBufferPointer { found in
-                frequency.withUnsafeMutableBufferPointer { frequency in
-                    // Full credit where the accents agree (or the question gave none),
-                    // partial credit where the word matches only folded.
-                    func add(_ postings: [Posting], marked: Int32, bit: UInt64, counted: Bool) {
-                        let mismatch = parameters.accentMismatchCredit
-                        postings.withUnsafeBufferPointer { postings in
-                            for posting in postings {
-                                let document = Int(posting.document)
-                                let credit: Float = marked == MatchToken.unknown || posting.marked == marked ? 1 : mismatch
-                                if frequency[document] == 0 { touchedByTerm.append(posting.document) }
-                                frequency[document] += credit * posting.weight
-                                if counted { found[document] |= bit }
-                            }
+        let mismatch = parameters.accentMismatchCredit
+        let scores = scratch.scores
+        let found = scratch.found
+        for (termIndex, term) in terms.enumerated() where term.isKnown {
+            let bit: UInt64 = termIndex < 64 ? 1 << UInt64(termIndex) : 0
+            let folded = Int(term.match.folded)
+            let marked = term.match.marked
+            let idf = index.idf(term.match.folded) * term.weight
+            let extra = index.documentPostings[folded].count <= parameters.documentListLimit ? index.documentPostings[folded] : []
+            // Both lists hold each procedure's postings together, in
+            // procedure order: walking them side by side sums a procedure's
+            // frequency without a per-procedure array to fill and clear.
+            index.postings[folded].withUnsafeBufferPointer { main in
+                extra.withUnsafeBufferPointer { extra in
+                    var next = 0, nextExtra = 0
+                    while next < main.count || nextExtra < extra.count {
+                        let document = min(
+                            next < main.count ? main[next].document : .max, nextExtra < extra.count ? extra[nextExtra].document : .max
+                        )
+                        var frequency: Float = 0
+                        let inFields = next < main.count && main[next].document == document
+                        while next < main.count && main[next].document == document {
+                            let credit: Float = marked == MatchToken.unknown || main[next].marked == marked ? 1 : mismatch
+                            frequency += credit * main[next].weight
+                            next += 1
                         }
-                    }
-                    for (termIndex, term) in terms.enumerated() where term.isKnown {
-                        let bit: UInt64 = termIndex < 64 ? 1 << UInt64(termIndex) : 0
-                        let folded = Int(term.match.folded)
-                        add(index.postings[folded], marked: term.match.marked, bit: bit, counted: true)
-                        if index.documentPostings[folded].count <= documentListLimit {
-                            add(index.documentPostings[folded], marked: term.match.marked, bit: bit, counted: false)
+                        while nextExtra < extra.count && extra[nextExtra].document == document {
+                            let credit: Float = marked == MatchToken.unknown || extra[nextExtra].marked == marked ? 1 : mismatch
+                            frequency += credit * extra[nextExtra].weight
+                            nextExtra += 1
                         }
-                        let idf = index.idf(term.match.folded) * term.weight
-                        for document in touchedByTerm {
-                            let position = Int(document)
-                            let x = frequency[position]
-                            if scores[position] == 0 { touched.append(position) }
-                            scores[position] += idf * x * (k1 + 1) / (k1 + x)
-                            frequency[position] = 0
-                        }
-                        touchedByTerm.removeAll(keepingCapacity: true)
+                        let position = Int(document)
+                        if inFields { found[position] |= bit }
+                        if scores[position] == 0 { scratch.touched.append(position) }
+                        scores[position] += idf * frequency * (k1 + 1) / (k1 + frequency)
                     }
                 }
             }
         }
-        return BM25Result(scores: scores, touched: touched, found: found)
     }
 
     /// The `count` best-scoring positions among `touched`, best first.
-    func topPositions(_ scores: [Float], touched: [Int], count: Int) -> [Int] {
+    func topPositions(_ scores: UnsafeMutableBufferPointer<Float>, touched: [Int], count: Int) -> [Int] {
         guard touched.count > count else { return touched }
         // A bounded min-heap: the pool is small and the touched list can hold
         // most of the catalogue for common words, so sorting it all is waste.

@@ -10,11 +10,13 @@ public final class SearchEngine: Sendable {
     public let options: SearchOptions
     let parameters = RankingParameters()
     private let analyzer: QueryAnalyzer
+    private let scratchPool: ScratchPool
 
     public init(index: SearchIndex, options: SearchOptions = SearchOptions()) {
         self.index = index
         self.options = options
         self.analyzer = QueryAnalyzer(index: index)
+        self.scratchPool = ScratchPool(count: index.procedures.count)
     }
 
     public convenience init(knowledge: KnowledgeBase, options: SearchOptions = SearchOptions()) {
@@ -85,8 +87,17 @@ public final class SearchEngine: Sendable {
         let terms = distinctTerms(queryTerms)
         let sequence = queryTerms.map { term in terms.firstIndex { $0.match == term.match && $0.text == term.text } ?? -1 }
         guard terms.contains(where: \.isKnown) else { return [:] }
-        let bm25 = bm25Scores(terms)
-        let pool = topPositions(bm25.scores, touched: bm25.touched, count: parameters.candidatePool)
+        return scratchPool.withScratch { scratch in
+            bm25Scores(terms, into: scratch)
+            let pool = topPositions(scratch.scores, touched: scratch.touched, count: parameters.candidatePool)
+            return score(pool, terms: terms, sequence: sequence, ages: ages, bm25: scratch)
+        }
+    }
+
+    /// Scores the procedures at `pool` by title match and priors on top of their BM25F.
+    private func score(
+        _ pool: [Int], terms: [AnalyzedQuery.Term], sequence: [Int], ages: [AgeRange], bm25: ScoringScratch
+    ) -> [Int32: Scored] {
         let titleWeights = terms.map { term -> Float in
             guard term.isKnown else { return parameters.unknownWordWeight }
             return (index.titleWeight(term.match) ?? parameters.contextWordWeight) * term.weight

@@ -1,0 +1,40 @@
+/// Working memory for ``SearchEngine/bm25Scores(_:into:)``: a score and a
+/// field-match mask per procedure, and the procedures touched.
+///
+/// Kept between questions (see ``ScratchPool``) and cleared through the
+/// touched list, so a question costs what its postings cost rather than the
+/// size of the catalogue. Raw buffers because the scoring loop writes them
+/// for every posting, and an array would check its storage is unique on
+/// each write.
+final class ScoringScratch: @unchecked Sendable {
+    // @unchecked: a scratch is used by one question at a time, handed out
+    // and taken back by ScratchPool under its lock.
+
+    /// BM25F score per procedure position; 0 for procedures not touched.
+    let scores: UnsafeMutableBufferPointer<Float>
+    /// Per procedure, a bit per distinct term it holds outside the document list.
+    let found: UnsafeMutableBufferPointer<UInt64>
+    /// Positions with a score, in the order first reached.
+    var touched: [Int] = []
+
+    init(count: Int) {
+        scores = .allocate(capacity: count)
+        scores.initialize(repeating: 0)
+        found = .allocate(capacity: count)
+        found.initialize(repeating: 0)
+    }
+
+    deinit {
+        scores.deallocate()
+        found.deallocate()
+    }
+
+    /// Zeroes what the last question wrote.
+    func reset() {
+        for position in touched {
+            scores[position] = 0
+            found[position] = 0
+        }
+        touched.removeAll(keepingCapacity: true)
+    }
+}
