@@ -8,7 +8,7 @@ extension SearchEngine {
         for term in query.terms where term.isKnown {
             let folded = Int(term.match.folded)
             for posting in index.postings[folded] + index.documentPostings[folded] where Int(posting.document) == position {
-                if let field = IndexField(rawValue: Int(posting.field)), !(byField[field]?.contains(term.text) ?? false) {
+                for field in posting.indexFields where !(byField[field]?.contains(term.text) ?? false) {
                     byField[field, default: []].append(term.text)
                 }
             }

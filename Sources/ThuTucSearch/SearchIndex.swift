@@ -77,17 +77,22 @@ public final class SearchIndex: Sendable {
         let averageLength = IndexField.allCases.map { field in max(lengths.reduce(0) { $0 + $1[field.rawValue] } / count, 1) }
 
         // Words are counted by their accented form (numbers, which have none,
-        // by their folded form); each count becomes one posting of the folded
+        // by their folded form); each count becomes a weight of the folded
         // word that carries the accented id, so a question's word finds exact
-        // and folded-only matches in a single pass.
+        // and folded-only matches in a single pass. Outside the document list
+        // a procedure's weights are summed over the fields into one posting
+        // per accented form: BM25F adds them up anyway, and the lists to walk
+        // are shorter.
         var foldedCounts = [UInt16](repeating: 0, count: terms.foldedCount)
         var markedCounts = [UInt16](repeating: 0, count: terms.markedCount)
         var foldedOfMarked = [Int32](repeating: -1, count: terms.markedCount)
         var lastProcedure = [Int32](repeating: -1, count: terms.foldedCount)
         var touchedFolded: [Int32] = []
         var touchedMarked: [Int32] = []
+        var pending = PendingPostings(foldedCount: terms.foldedCount, markedCount: terms.markedCount)
         for (position, procedure) in knowledge.procedures.enumerated() {
             let texts = tokenized[position]
+            let document = Int32(position)
             for field in IndexField.allCases {
                 for text in texts[field] {
                     for (folded, marked) in zip(text.folded, text.marked) {
@@ -104,12 +109,16 @@ public final class SearchIndex: Sendable {
                 let b = field.lengthNormalization
                 let norm = 1 - b + b * lengths[position][field.rawValue] / averageLength[field.rawValue]
                 let scale = field.weight / norm
-                let isDocument = field == .document
                 func post(_ folded: Int32, marked: Int32, count: UInt16) {
-                    let posting = Posting(document: Int32(position), marked: marked, field: UInt8(field.rawValue), weight: scale * Float(count))
-                    if isDocument { documentPostings[Int(folded)].append(posting) } else { postings[Int(folded)].append(posting) }
-                    if lastProcedure[Int(folded)] != Int32(position) {
-                        lastProcedure[Int(folded)] = Int32(position)
+                    let weight = scale * Float(count)
+                    if field == .document {
+                        let posting = Posting(document: document, marked: marked, weight: weight, fields: 1 << UInt8(field.rawValue))
+                        documentPostings[Int(folded)].append(posting)
+                    } else {
+                        pending.add(folded: folded, marked: marked, weight: weight, field: field)
+                    }
+                    if lastProcedure[Int(folded)] != document {
+                        lastProcedure[Int(folded)] = document
                         documentFrequency[Int(folded)] += 1
                     }
                 }
@@ -124,6 +133,7 @@ public final class SearchIndex: Sendable {
                 touchedFolded.removeAll(keepingCapacity: true)
                 touchedMarked.removeAll(keepingCapacity: true)
             }
+            pending.flush(document: document, into: &postings)
             let titles = texts[.name] + (texts.shortName.map { [$0] } ?? []) + texts[.alias] + texts.spelledOut
             let family = familyOf[position]
             for title in titles {

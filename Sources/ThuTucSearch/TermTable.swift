@@ -39,13 +39,20 @@ struct IndexedText: Sendable {
     }
 }
 
-/// A term's occurrences in one field of one procedure, as the BM25F
-/// weight they contribute (field weight × frequency ÷ length norm), worked
-/// out once when indexing rather than on every question.
+/// A term's occurrences in one procedure under one accented form, as the
+/// BM25F weight they contribute (field weight × frequency ÷ length norm,
+/// summed over the fields), worked out once when indexing rather than on
+/// every question.
 struct Posting: Sendable {
     var document: Int32
     /// The accented form found (-1 for numbers, which have none).
     var marked: Int32
-    var field: UInt8
     var weight: Float
+    /// A bit per ``IndexField`` (by raw value) the occurrences are in.
+    var fields: UInt8
+
+    /// The fields the occurrences are in.
+    var indexFields: [IndexField] {
+        IndexField.allCases.filter { fields & 1 << UInt8($0.rawValue) != 0 }
+    }
 }
