@@ -16,17 +16,34 @@ final class ScoringScratch: @unchecked Sendable {
     let found: UnsafeMutableBufferPointer<UInt64>
     /// Positions with a score, in the order first reached.
     var touched: [Int] = []
+    /// Per folded word of the index, the first question word with that
+    /// folded form (-1 for none), for ``TitleScratch``.
+    let firstTerm: UnsafeMutableBufferPointer<Int32>
+    private var registered: [Int] = []
 
-    init(count: Int) {
+    /// Scratch for `count` procedures and `words` folded words.
+    init(count: Int, words: Int) {
         scores = .allocate(capacity: count)
         scores.initialize(repeating: 0)
         found = .allocate(capacity: count)
         found.initialize(repeating: 0)
+        firstTerm = .allocate(capacity: words)
+        firstTerm.initialize(repeating: -1)
     }
 
     deinit {
         scores.deallocate()
         found.deallocate()
+        firstTerm.deallocate()
+    }
+
+    /// Makes `term` the first question word with the folded form `folded`,
+    /// returning the one it displaces (-1 for none).
+    func register(folded: Int, term: Int32) -> Int32 {
+        let displaced = firstTerm[folded]
+        firstTerm[folded] = term
+        registered.append(folded)
+        return displaced
     }
 
     /// Zeroes what the last question wrote.
@@ -36,5 +53,7 @@ final class ScoringScratch: @unchecked Sendable {
             found[position] = 0
         }
         touched.removeAll(keepingCapacity: true)
+        for folded in registered { firstTerm[folded] = -1 }
+        registered.removeAll(keepingCapacity: true)
     }
 }

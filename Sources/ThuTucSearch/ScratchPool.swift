@@ -5,16 +5,19 @@ import Synchronization
 /// as questions have ever run at once.
 final class ScratchPool: Sendable {
     private let free = Mutex<[ScoringScratch]>([])
-    /// Procedures in the catalogue: the size of each scratch.
+    /// Procedures in the catalogue.
     private let count: Int
+    /// Folded words in the index.
+    private let words: Int
 
-    init(count: Int) {
+    init(count: Int, words: Int) {
         self.count = count
+        self.words = words
     }
 
     /// Runs `body` with a cleared scratch, which is cleared again and returned afterwards.
     func withScratch<Result>(_ body: (ScoringScratch) -> Result) -> Result {
-        let scratch = free.withLock { $0.popLast() } ?? ScoringScratch(count: count)
+        let scratch = free.withLock { $0.popLast() } ?? ScoringScratch(count: count, words: words)
         defer {
             scratch.reset()
             free.withLock { $0.append(scratch) }

@@ -16,7 +16,7 @@ public final class SearchEngine: Sendable {
         self.index = index
         self.options = options
         self.analyzer = QueryAnalyzer(index: index)
-        self.scratchPool = ScratchPool(count: index.procedures.count)
+        self.scratchPool = ScratchPool(count: index.procedures.count, words: index.terms.foldedCount)
     }
 
     public convenience init(knowledge: KnowledgeBase, options: SearchOptions = SearchOptions()) {
@@ -108,7 +108,7 @@ public final class SearchEngine: Sendable {
         // different lengths compare, and title match weighs the same in each.
         let bm25Ceiling = terms.filter(\.isKnown).reduce(Float(0)) { $0 + index.idf($1.match.folded) * $1.weight * (parameters.k1 + 1) }
 
-        let scratch = TitleScratch(terms: terms, sequence: sequence)
+        let scratch = TitleScratch(terms: terms, sequence: sequence, table: bm25)
         var best: [Int32: Scored] = [:]
         // Entries are read in place: copying one would retain each of its
         // arrays, for every candidate of every question.

@@ -21,10 +21,25 @@ final class TitleScratch {
     private var termsAt: UnsafeMutableBufferPointer<UInt64>
     private var previousRun: UnsafeMutableBufferPointer<Int>
     private var currentRun: UnsafeMutableBufferPointer<Int>
+    /// Per folded word of the index, the first distinct question word with
+    /// that folded form (-1 for none): a title word finds its question words
+    /// in one look instead of a comparison with each.
+    private let firstTerm: UnsafeMutableBufferPointer<Int32>
+    /// Per distinct question word, the next one with the same folded form (-1 for none).
+    private let nextTerm: UnsafeMutableBufferPointer<Int32>
 
-    init(terms: [AnalyzedQuery.Term], sequence: [Int]) {
+    /// Registers the question's words in `table`'s word lookup, which stays
+    /// filled until `table` is reset.
+    init(terms: [AnalyzedQuery.Term], sequence: [Int], table: ScoringScratch) {
         words = .allocate(capacity: terms.count)
         _ = words.initialize(from: terms.map { $0.isKnown ? $0.match : MatchToken(folded: MatchToken.unknown, marked: MatchToken.unknown) })
+        firstTerm = table.firstTerm
+        nextTerm = .allocate(capacity: terms.count)
+        nextTerm.initialize(repeating: -1)
+        for termIndex in terms.indices.reversed() where words[termIndex].folded >= 0 {
+            let folded = Int(words[termIndex].folded)
+            nextTerm[termIndex] = table.register(folded: folded, term: Int32(termIndex))
+        }
         bits = terms.filter(\.isKnown).reduce(0) { $0 | IndexedTitle.bit($1.match.folded) }
         self.sequence = sequence
         typedCount = sequence.filter { $0 >= 0 && terms[$0].isKnown }.count
@@ -39,6 +54,7 @@ final class TitleScratch {
 
     deinit {
         words.deallocate()
+        nextTerm.deallocate()
         termCredit.deallocate()
         termsAt.deallocate()
         previousRun.deallocate()
@@ -67,11 +83,14 @@ final class TitleScratch {
                         let word = MatchToken(folded: folded[position], marked: marked[position])
                         var wordCredit: Float = 0
                         var bits: UInt64 = 0
-                        for termIndex in words.indices where words[termIndex].folded == word.folded {
+                        var next = firstTerm[Int(word.folded)]
+                        while next >= 0 {
+                            let termIndex = Int(next)
                             let credit = words[termIndex].matches(word) ? 1 : mismatchCredit
                             wordCredit = max(wordCredit, credit)
                             termCredit[termIndex] = max(termCredit[termIndex], credit)
                             if termIndex < 64 { bits |= 1 << UInt64(termIndex) }
+                            next = nextTerm[termIndex]
                         }
                         termsAt[position] = bits
                         titleMatched += titleWeights[position] * wordCredit
@@ -88,16 +107,23 @@ final class TitleScratch {
     /// length in words.
     func longestRun(titleLength count: Int) -> Int {
         var longest = 0
-        previousRun.update(repeating: 0)
+        // Most title words match no question word: their row of runs is all
+        // zeros, noted rather than written.
+        var previousIsZero = true
         for position in 0..<count {
-            currentRun[0] = 0
             let bits = termsAt[position]
+            guard bits != 0 else {
+                previousIsZero = true
+                continue
+            }
+            currentRun[0] = 0
             for (step, termIndex) in sequence.enumerated() {
                 let matched = termIndex >= 0 && termIndex < 64 && bits & (1 << UInt64(termIndex)) != 0
-                currentRun[step + 1] = matched ? previousRun[step] + 1 : 0
+                currentRun[step + 1] = matched ? (previousIsZero ? 1 : previousRun[step] + 1) : 0
                 longest = max(longest, currentRun[step + 1])
             }
             swap(&previousRun, &currentRun)
+            previousIsZero = false
         }
         return longest
     }
