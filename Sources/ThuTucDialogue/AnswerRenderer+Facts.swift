@@ -6,7 +6,9 @@ extension AnswerRenderer {
     /// String by Character walks grapheme clusters and showed in profiles.
     func lines(_ text: String) -> [String] {
         guard !text.isEmpty else { return [] }
-        guard text.utf8.contains(0x0A) else { return [text] }
+        var text = text
+        let hasBreak = text.withUTF8 { bytes in bytes.baseAddress.map { memchr($0, 0x0A, bytes.count) != nil } ?? false }
+        guard hasBreak else { return [text] }
         return text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
     }
 

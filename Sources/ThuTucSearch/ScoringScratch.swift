@@ -15,7 +15,11 @@ final class ScoringScratch: @unchecked Sendable {
     /// Per procedure, a bit per distinct term it holds outside the document list.
     let found: UnsafeMutableBufferPointer<UInt64>
     /// Positions with a score, in the order first reached.
-    var touched: [Int] = []
+    var touched: UnsafeBufferPointer<Int32> {
+        UnsafeBufferPointer(rebasing: touchedStorage[..<touchedCount])
+    }
+    private let touchedStorage: UnsafeMutableBufferPointer<Int32>
+    private var touchedCount = 0
     /// Per folded word of the index, the first question word with that
     /// folded form (-1 for none), for ``TitleScratch``.
     let firstTerm: UnsafeMutableBufferPointer<Int32>
@@ -27,6 +31,8 @@ final class ScoringScratch: @unchecked Sendable {
         scores.initialize(repeating: 0)
         found = .allocate(capacity: count)
         found.initialize(repeating: 0)
+        touchedStorage = .allocate(capacity: count)
+        touchedStorage.initialize(repeating: 0)
         firstTerm = .allocate(capacity: words)
         firstTerm.initialize(repeating: -1)
     }
@@ -34,7 +40,15 @@ final class ScoringScratch: @unchecked Sendable {
     deinit {
         scores.deallocate()
         found.deallocate()
+        touchedStorage.deallocate()
         firstTerm.deallocate()
+    }
+
+    /// Notes that `position` has its first score.
+    func touch(_ position: Int) {
+        guard touchedCount < touchedStorage.count else { return }
+        touchedStorage[touchedCount] = Int32(truncatingIfNeeded: position)
+        touchedCount += 1
     }
 
     /// Makes `term` the first question word with the folded form `folded`,
@@ -49,10 +63,10 @@ final class ScoringScratch: @unchecked Sendable {
     /// Zeroes what the last question wrote.
     func reset() {
         for position in touched {
-            scores[position] = 0
-            found[position] = 0
+            scores[Int(position)] = 0
+            found[Int(position)] = 0
         }
-        touched.removeAll(keepingCapacity: true)
+        touchedCount = 0
         for folded in registered { firstTerm[folded] = -1 }
         registered.removeAll(keepingCapacity: true)
     }

@@ -15,18 +15,38 @@ extension SearchEngine {
         let mismatch = parameters.accentMismatchCredit
         let scores = scratch.scores
         let found = scratch.found
-        for (termIndex, term) in terms.enumerated() where term.isKnown {
+        // A weightless word adds nothing, and would mark procedures touched without a score.
+        for (termIndex, term) in terms.enumerated() where term.isKnown && term.weight > 0 {
             let bit: UInt64 = termIndex < 64 ? 1 << UInt64(termIndex) : 0
             let folded = Int(term.match.folded)
             let marked = term.match.marked
             let idf = index.idf(term.match.folded) * term.weight
             let extra = index.documentPostings[folded].count <= parameters.documentListLimit ? index.documentPostings[folded] : []
+            func credit(_ posting: Posting) -> Float {
+                marked == MatchToken.unknown || posting.marked == marked ? 1 : mismatch
+            }
+            func add(_ frequency: Float, at position: Int, inFields: Bool) {
+                if inFields { found[position] |= bit }
+                if scores[position] == 0 { scratch.touch(position) }
+                scores[position] += idf * frequency * (k1 + 1) / (k1 + frequency)
+            }
             // Both lists hold each procedure's postings together, in
             // procedure order: walking them side by side sums a procedure's
             // frequency without a per-procedure array to fill and clear.
             index.postings[folded].withUnsafeBufferPointer { main in
                 extra.withUnsafeBufferPointer { extra in
                     var next = 0, nextExtra = 0
+                    // Most words' document lists are left out: then a plain walk.
+                    while next < main.count && nextExtra == extra.count {
+                        let document = main[next].document
+                        var frequency = credit(main[next]) * main[next].weight
+                        next += 1
+                        while next < main.count && main[next].document == document {
+                            frequency += credit(main[next]) * main[next].weight
+                            next += 1
+                        }
+                        add(frequency, at: Int(document), inFields: true)
+                    }
                     while next < main.count || nextExtra < extra.count {
                         let document = min(
                             next < main.count ? main[next].document : .max, nextExtra < extra.count ? extra[nextExtra].document : .max
@@ -34,61 +54,65 @@ extension SearchEngine {
                         var frequency: Float = 0
                         let inFields = next < main.count && main[next].document == document
                         while next < main.count && main[next].document == document {
-                            let credit: Float = marked == MatchToken.unknown || main[next].marked == marked ? 1 : mismatch
-                            frequency += credit * main[next].weight
+                            frequency += credit(main[next]) * main[next].weight
                             next += 1
                         }
                         while nextExtra < extra.count && extra[nextExtra].document == document {
-                            let credit: Float = marked == MatchToken.unknown || extra[nextExtra].marked == marked ? 1 : mismatch
-                            frequency += credit * extra[nextExtra].weight
+                            frequency += credit(extra[nextExtra]) * extra[nextExtra].weight
                             nextExtra += 1
                         }
-                        let position = Int(document)
-                        if inFields { found[position] |= bit }
-                        if scores[position] == 0 { scratch.touched.append(position) }
-                        scores[position] += idf * frequency * (k1 + 1) / (k1 + frequency)
+                        add(frequency, at: Int(document), inFields: inFields)
                     }
                 }
             }
         }
     }
 
-    /// The `count` best-scoring positions among `touched`, best first.
-    func topPositions(_ scores: UnsafeMutableBufferPointer<Float>, touched: [Int], count: Int) -> [Int] {
-        guard touched.count > count else { return touched }
+    /// The `count` best-scoring positions among `touched` (equal scores by
+    /// position), in no particular order: the ranking that follows orders
+    /// them on scores of its own.
+    func topPositions(_ scores: UnsafeMutableBufferPointer<Float>, touched: UnsafeBufferPointer<Int32>, count: Int) -> [Int] {
+        guard touched.count > count else { return touched.map(Int.init) }
+        guard count > 0 else { return [] }
         // A bounded min-heap: the pool is small and the touched list can hold
         // most of the catalogue for common words, so sorting it all is waste.
-        var heap: [Int] = []
-        heap.reserveCapacity(count)
+        // The heap's weakest score is kept at hand, so most of the list is
+        // passed over with one comparison.
+        let heap = UnsafeMutableBufferPointer<Int>.allocate(capacity: count)
+        defer { heap.deallocate() }
         func worse(_ a: Int, _ b: Int) -> Bool { scores[a] != scores[b] ? scores[a] < scores[b] : a > b }
-        func siftDown(_ start: Int) {
-            var parent = start
+        func siftDown() {
+            var parent = 0
             while true {
                 let left = 2 * parent + 1, right = left + 1
                 var smallest = parent
-                if left < heap.count && worse(heap[left], heap[smallest]) { smallest = left }
-                if right < heap.count && worse(heap[right], heap[smallest]) { smallest = right }
+                if left < count && worse(heap[left], heap[smallest]) { smallest = left }
+                if right < count && worse(heap[right], heap[smallest]) { smallest = right }
                 if smallest == parent { return }
                 heap.swapAt(parent, smallest)
                 parent = smallest
             }
         }
-        for position in touched {
-            if heap.count < count {
-                heap.append(position)
-                var child = heap.count - 1
-                while child > 0 {
-                    let parent = (child - 1) / 2
-                    guard worse(heap[child], heap[parent]) else { break }
-                    heap.swapAt(child, parent)
-                    child = parent
-                }
-            } else if worse(heap[0], position) {
-                heap[0] = position
-                siftDown(0)
+        for index in 0..<count {
+            heap[index] = Int(touched[index])
+            var child = index
+            while child > 0 {
+                let parent = (child - 1) / 2
+                guard worse(heap[child], heap[parent]) else { break }
+                heap.swapAt(child, parent)
+                child = parent
             }
         }
-        return heap.sorted { worse($1, $0) }
+        var floor = scores[heap[0]]
+        for index in count..<touched.count {
+            let position = Int(touched[index])
+            let score = scores[position]
+            guard score >= floor, worse(heap[0], position) else { continue }
+            heap[0] = position
+            siftDown()
+            floor = scores[heap[0]]
+        }
+        return Array(heap)
     }
 
     /// How well the best of a procedure's titles matches the question: an

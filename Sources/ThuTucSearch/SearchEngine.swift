@@ -109,7 +109,7 @@ public final class SearchEngine: Sendable {
         let bm25Ceiling = terms.filter(\.isKnown).reduce(Float(0)) { $0 + index.idf($1.match.folded) * $1.weight * (parameters.k1 + 1) }
 
         let scratch = TitleScratch(terms: terms, sequence: sequence, table: bm25)
-        var best: [Int32: Scored] = [:]
+        var best = [Int32: Scored](minimumCapacity: pool.count)
         // Entries are read in place: copying one would retain each of its
         // arrays, for every candidate of every question.
         index.procedures.withUnsafeBufferPointer { procedures in
