@@ -19,8 +19,19 @@ final class TitleScratch {
     let termCredit: UnsafeMutableBufferPointer<Float>
     /// Per title word, a bit for each distinct question word it matches.
     private var termsAt: UnsafeMutableBufferPointer<UInt64>
-    private var previousRun: UnsafeMutableBufferPointer<Int>
-    private var currentRun: UnsafeMutableBufferPointer<Int>
+    /// Per distinct question word, where its steps start in ``steps``; one
+    /// more entry closes the last word's.
+    private let stepStart: UnsafeMutableBufferPointer<Int>
+    /// The steps of the question as typed, grouped by distinct word.
+    private let steps: UnsafeMutableBufferPointer<Int>
+    /// Per step, the length of the run ending there at the title word
+    /// `runTitleWord` holds; two rows, by the parity of the title word.
+    private let runLength: UnsafeMutableBufferPointer<Int>
+    private let runTitleWord: UnsafeMutableBufferPointer<Int>
+    /// Numbers every title word ever read, so a cell written for another
+    /// title never passes for one of this title's; a title's words get
+    /// `clock + 1 …`, and one number is left out between titles.
+    private var clock = 0
     /// Per folded word of the index, the first distinct question word with
     /// that folded form (-1 for none): a title word finds its question words
     /// in one look instead of a comparison with each.
@@ -46,10 +57,24 @@ final class TitleScratch {
         termCredit = .allocate(capacity: terms.count)
         termCredit.initialize(repeating: 0)
         termsAt = .allocate(capacity: 0)
-        previousRun = .allocate(capacity: sequence.count + 1)
-        previousRun.initialize(repeating: 0)
-        currentRun = .allocate(capacity: sequence.count + 1)
-        currentRun.initialize(repeating: 0)
+        // Only the first 64 distinct words carry a bit in termsAt, so only
+        // their steps can be part of a run.
+        stepStart = .allocate(capacity: terms.count + 1)
+        steps = .allocate(capacity: sequence.count)
+        var filled = 0
+        for termIndex in terms.indices {
+            stepStart[termIndex] = filled
+            guard termIndex < 64 else { continue }
+            for (step, word) in sequence.enumerated() where word == termIndex {
+                steps[filled] = step
+                filled += 1
+            }
+        }
+        stepStart[terms.count] = filled
+        runLength = .allocate(capacity: 2 * sequence.count)
+        runLength.initialize(repeating: 0)
+        runTitleWord = .allocate(capacity: 2 * sequence.count)
+        runTitleWord.initialize(repeating: -1)
     }
 
     deinit {
@@ -57,8 +82,10 @@ final class TitleScratch {
         nextTerm.deallocate()
         termCredit.deallocate()
         termsAt.deallocate()
-        previousRun.deallocate()
-        currentRun.deallocate()
+        stepStart.deallocate()
+        steps.deallocate()
+        runLength.deallocate()
+        runTitleWord.deallocate()
     }
 
     /// Matches the question's words against those of `titles[index]`: fills
@@ -106,24 +133,29 @@ final class TitleScratch {
     /// ``matchWords(ofTitleAt:in:mismatchCredit:)``; `count` is that title's
     /// length in words.
     func longestRun(titleLength count: Int) -> Int {
+        // The classic longest-common-run table, filled only where a title
+        // word matches a step of the question: a cell is valid when it was
+        // written for the title word it is read for, and zero otherwise.
+        let stride = sequence.count
         var longest = 0
-        // Most title words match no question word: their row of runs is all
-        // zeros, noted rather than written.
-        var previousIsZero = true
+        let first = clock + 1
+        clock += count + 1
         for position in 0..<count {
-            let bits = termsAt[position]
-            guard bits != 0 else {
-                previousIsZero = true
-                continue
+            var bits = termsAt[position]
+            let word = first + position
+            let row = (position & 1) * stride, previousRow = stride - row
+            while bits != 0 {
+                let termIndex = bits.trailingZeroBitCount
+                bits &= bits - 1
+                for step in steps[stepStart[termIndex]..<stepStart[termIndex + 1]] {
+                    let before = previousRow + step - 1
+                    let extends = step > 0 && runTitleWord[before] == word - 1
+                    let run = extends ? runLength[before] + 1 : 1
+                    runLength[row + step] = run
+                    runTitleWord[row + step] = word
+                    longest = max(longest, run)
+                }
             }
-            currentRun[0] = 0
-            for (step, termIndex) in sequence.enumerated() {
-                let matched = termIndex >= 0 && termIndex < 64 && bits & (1 << UInt64(termIndex)) != 0
-                currentRun[step + 1] = matched ? (previousIsZero ? 1 : previousRun[step] + 1) : 0
-                longest = max(longest, currentRun[step + 1])
-            }
-            swap(&previousRun, &currentRun)
-            previousIsZero = false
         }
         return longest
     }
