@@ -17,8 +17,11 @@ final class TitleScratch {
     let typedCount: Int
     /// Per distinct word, the best credit the current title gives it.
     let termCredit: UnsafeMutableBufferPointer<Float>
-    /// Per title word, a bit for each distinct question word it matches.
-    private var termsAt: UnsafeMutableBufferPointer<UInt64>
+    /// The current title's words that match some question word: where they
+    /// stand, and a bit for each distinct question word they match.
+    private var matchedPositions: UnsafeMutableBufferPointer<Int>
+    private var matchedBits: UnsafeMutableBufferPointer<UInt64>
+    private var matchedCount = 0
     /// Per distinct question word, where its steps start in ``steps``; one
     /// more entry closes the last word's.
     private let stepStart: UnsafeMutableBufferPointer<Int>
@@ -56,8 +59,9 @@ final class TitleScratch {
         typedCount = sequence.filter { $0 >= 0 && terms[$0].isKnown }.count
         termCredit = .allocate(capacity: terms.count)
         termCredit.initialize(repeating: 0)
-        termsAt = .allocate(capacity: 0)
-        // Only the first 64 distinct words carry a bit in termsAt, so only
+        matchedPositions = .allocate(capacity: 0)
+        matchedBits = .allocate(capacity: 0)
+        // Only the first 64 distinct words carry a bit in matchedBits, so only
         // their steps can be part of a run.
         stepStart = .allocate(capacity: terms.count + 1)
         steps = .allocate(capacity: sequence.count)
@@ -81,7 +85,8 @@ final class TitleScratch {
         words.deallocate()
         nextTerm.deallocate()
         termCredit.deallocate()
-        termsAt.deallocate()
+        matchedPositions.deallocate()
+        matchedBits.deallocate()
         stepStart.deallocate()
         steps.deallocate()
         runLength.deallocate()
@@ -96,21 +101,24 @@ final class TitleScratch {
     /// value copies it, retaining each of its arrays.
     func matchWords(ofTitleAt index: Int, in titles: UnsafeBufferPointer<IndexedTitle>, mismatchCredit: Float) -> Float {
         let count = titles[index].text.count
-        if termsAt.count < count {
-            termsAt.deallocate()
-            termsAt = .allocate(capacity: count)
-            termsAt.initialize(repeating: 0)
+        if matchedPositions.count < count {
+            matchedPositions.deallocate()
+            matchedPositions = .allocate(capacity: count)
+            matchedBits.deallocate()
+            matchedBits = .allocate(capacity: count)
         }
+        matchedCount = 0
         termCredit.update(repeating: 0)
         return titles[index].text.folded.withUnsafeBufferPointer { folded in
             titles[index].text.marked.withUnsafeBufferPointer { marked in
                 titles[index].weights.withUnsafeBufferPointer { titleWeights in
                     var titleMatched: Float = 0
                     for position in 0..<count {
+                        var next = firstTerm[Int(folded[position])]
+                        guard next >= 0 else { continue }
                         let word = MatchToken(folded: folded[position], marked: marked[position])
                         var wordCredit: Float = 0
                         var bits: UInt64 = 0
-                        var next = firstTerm[Int(word.folded)]
                         while next >= 0 {
                             let termIndex = Int(next)
                             let credit = words[termIndex].matches(word) ? 1 : mismatchCredit
@@ -119,7 +127,11 @@ final class TitleScratch {
                             if termIndex < 64 { bits |= 1 << UInt64(termIndex) }
                             next = nextTerm[termIndex]
                         }
-                        termsAt[position] = bits
+                        if bits != 0 {
+                            matchedPositions[matchedCount] = position
+                            matchedBits[matchedCount] = bits
+                            matchedCount += 1
+                        }
                         titleMatched += titleWeights[position] * wordCredit
                     }
                     return titleMatched
@@ -140,8 +152,9 @@ final class TitleScratch {
         var longest = 0
         let first = clock + 1
         clock += count + 1
-        for position in 0..<count {
-            var bits = termsAt[position]
+        for match in 0..<matchedCount {
+            let position = matchedPositions[match]
+            var bits = matchedBits[match]
             let word = first + position
             let row = (position & 1) * stride, previousRow = stride - row
             while bits != 0 {
