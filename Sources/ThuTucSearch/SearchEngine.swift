@@ -62,14 +62,28 @@ public final class SearchEngine: Sendable {
                 best[family] = scored
             }
         }
-        let ranked = best.values.sorted { isBetter($0, than: $1) }.prefix(limit)
-        return ranked.map { scored in
+        return strongest(limit, of: best.values).map { scored in
             let position = representative(of: scored.position)
             return Candidate(
                 position: position, procedure: index.knowledge.procedures[position], score: scored.score,
                 bm25: scored.bm25, title: scored.title, coverage: scored.coverage
             )
         }
+    }
+
+    /// The `count` best of `scores`, best first: the few kept are ordered as
+    /// they come rather than all of them sorted.
+    private func strongest(_ count: Int, of scores: some Sequence<Scored>) -> [Scored] {
+        var kept: [Scored] = []
+        kept.reserveCapacity(count + 1)
+        for scored in scores {
+            if kept.count == count {
+                guard let last = kept.last, isBetter(scored, than: last) else { continue }
+            }
+            kept.insert(scored, at: kept.firstIndex { isBetter(scored, than: $0) } ?? kept.endIndex)
+            if kept.count > count { kept.removeLast() }
+        }
+        return kept
     }
 
     /// A procedure's figures before it becomes a ``Candidate`` (which copies
