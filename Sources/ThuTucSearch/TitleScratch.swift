@@ -114,6 +114,9 @@ final class TitleScratch {
                 titles[index].weights.withUnsafeBufferPointer { titleWeights in
                     var titleMatched: Float = 0
                     for position in 0..<count {
+                        // The question's word bits turn most title words away
+                        // before the lookup table, which is large enough to miss the cache.
+                        guard IndexedTitle.bit(folded[position]) & self.bits != 0 else { continue }
                         var next = firstTerm[Int(folded[position])]
                         guard next >= 0 else { continue }
                         let word = MatchToken(folded: folded[position], marked: marked[position])
