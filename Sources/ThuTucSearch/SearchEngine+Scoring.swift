@@ -120,14 +120,15 @@ extension SearchEngine {
     /// much each word tells procedures apart, scaled down when the question's
     /// words do not stand together in the title in the same order.
     func bestTitleMatch(
-        _ titles: UnsafeBufferPointer<IndexedTitle>, weights: [Float], total: Float, scratch: TitleScratch
+        _ titles: UnsafeBufferPointer<TitleSpan>, words titleWords: UnsafeBufferPointer<TitleWord>, weights: [Float], total: Float,
+        scratch: TitleScratch
     ) -> TitleMatch {
         var best = TitleMatch.none
         let typed = scratch.typedCount
         let beta2 = parameters.beta * parameters.beta
         let termCredit = scratch.termCredit
         for titleIndex in titles.indices where titles[titleIndex].total > 0 && titles[titleIndex].words & scratch.bits != 0 {
-            let titleMatched = scratch.matchWords(ofTitleAt: titleIndex, in: titles, mismatchCredit: parameters.accentMismatchCredit)
+            let titleMatched = scratch.matchWords(titles[titleIndex], in: titleWords, mismatchCredit: parameters.accentMismatchCredit)
             var queryMatched: Float = 0
             var exactlyMatched: Float = 0
             for termIndex in termCredit.indices {
@@ -135,7 +136,7 @@ extension SearchEngine {
                 if termCredit[termIndex] == 1 { exactlyMatched += weights[termIndex] }
             }
             guard queryMatched > 0 else { continue }
-            let longestRun = scratch.longestRun(titleLength: titles[titleIndex].text.count)
+            let longestRun = scratch.longestRun(titleLength: titles[titleIndex].count)
             let titleTotal = titles[titleIndex].total
             let recall = queryMatched / total
             let precision = min(1, titleMatched / titleTotal)

@@ -11,12 +11,16 @@ public final class SearchEngine: Sendable {
     let parameters = RankingParameters()
     private let analyzer: QueryAnalyzer
     private let scratchPool: ScratchPool
+    /// Each procedure's ``SearchOptions/levelRank(_:)``, worked out once: the
+    /// ranking reads it for every candidate.
+    private let levelRanks: [Int]
 
     public init(index: SearchIndex, options: SearchOptions = SearchOptions()) {
         self.index = index
         self.options = options
         self.analyzer = QueryAnalyzer(index: index)
         self.scratchPool = ScratchPool(count: index.procedures.count, words: index.terms.foldedCount)
+        self.levelRanks = index.procedures.map { options.levelRank($0.levels) }
     }
 
     public convenience init(knowledge: KnowledgeBase, options: SearchOptions = SearchOptions()) {
@@ -127,23 +131,28 @@ public final class SearchEngine: Sendable {
         // Entries are read in place: copying one would retain each of its
         // arrays, for every candidate of every question.
         index.procedures.withUnsafeBufferPointer { procedures in
-            for position in pool {
-                let bm25Score = bm25.scores[position]
-                let title = procedures[position].titles.withUnsafeBufferPointer { titles in
-                    bestTitleMatch(titles, weights: titleWeights, total: totalWeight, scratch: scratch)
+            index.titleSpans.withUnsafeBufferPointer { spans in
+                index.titleWords.withUnsafeBufferPointer { words in
+                    for position in pool {
+                        let bm25Score = bm25.scores[position]
+                        let title = bestTitleMatch(
+                            UnsafeBufferPointer(rebasing: spans[procedures[position].spans]), words: words, weights: titleWeights,
+                            total: totalWeight, scratch: scratch
+                        )
+                        let coverage = fieldCoverage(bm25.found[position], weights: titleWeights, total: totalWeight)
+                        var score = bm25Score / max(bm25Ceiling, 1e-6) + parameters.titleWeight * title.match
+                        score *= 1 - parameters.levelStep * Float(levelRanks[position])
+                        if procedures[position].isCurated { score *= parameters.curatedPrior }
+                        if procedures[position].isForCitizens { score *= parameters.citizenPrior }
+                        if !ages.isEmpty, let range = procedures[position].ages {
+                            score *= ages.contains(where: range.overlaps) ? parameters.ageFits : parameters.ageContradicts
+                        }
+                        let scored = Scored(position: position, score: score, bm25: bm25Score, title: title, coverage: max(coverage, title.recall))
+                        let family = procedures[position].family
+                        if let existing = best[family], !isBetter(scored, than: existing) { continue }
+                        best[family] = scored
+                    }
                 }
-                let coverage = fieldCoverage(bm25.found[position], weights: titleWeights, total: totalWeight)
-                var score = bm25Score / max(bm25Ceiling, 1e-6) + parameters.titleWeight * title.match
-                score *= 1 - parameters.levelStep * Float(options.levelRank(procedures[position].levels))
-                if procedures[position].isCurated { score *= parameters.curatedPrior }
-                if procedures[position].isForCitizens { score *= parameters.citizenPrior }
-                if !ages.isEmpty, let range = procedures[position].ages {
-                    score *= ages.contains(where: range.overlaps) ? parameters.ageFits : parameters.ageContradicts
-                }
-                let scored = Scored(position: position, score: score, bm25: bm25Score, title: title, coverage: max(coverage, title.recall))
-                let family = procedures[position].family
-                if let existing = best[family], !isBetter(scored, than: existing) { continue }
-                best[family] = scored
             }
         }
         return best
@@ -205,8 +214,7 @@ public final class SearchEngine: Sendable {
         let members = index.families[Int(index.procedures[position].family)]
         guard members.count > 1 else { return position }
         let chosen = members.min { lhs, rhs in
-            let left = options.levelRank(index.procedures[Int(lhs)].levels)
-            let right = options.levelRank(index.procedures[Int(rhs)].levels)
+            let left = levelRanks[Int(lhs)], right = levelRanks[Int(rhs)]
             return left != right ? left < right : index.knowledge.procedures[Int(lhs)].code < index.knowledge.procedures[Int(rhs)].code
         }
         return chosen.map(Int.init) ?? position

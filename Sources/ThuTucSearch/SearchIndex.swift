@@ -28,6 +28,10 @@ public final class SearchIndex: Sendable {
     /// Folded terms of titles, aliases and the lexicon: what typos are corrected to.
     let corrections: CorrectionIndex
     let lexicon: LexiconMatcher
+    /// Every procedure's titles, word after word, for the title matcher;
+    /// each procedure's ``IndexedProcedure/spans`` point into `titleSpans`.
+    let titleWords: [TitleWord]
+    let titleSpans: [TitleSpan]
     /// Pairs of folded words that stand next to each other in some title.
     let titleBigrams: Set<UInt64>
     /// Folded field names (lĩnh vực) with their procedures, for list questions.
@@ -171,6 +175,18 @@ public final class SearchIndex: Sendable {
                 procedures[position].titles[title].weigh(titleWeights, marked: markedTitleWeights, stopwords: lexicon)
             }
         }
+        var titleWords: [TitleWord] = []
+        var titleSpans: [TitleSpan] = []
+        for position in procedures.indices {
+            let first = titleSpans.count
+            for title in procedures[position].titles {
+                titleSpans.append(TitleSpan(start: titleWords.count, count: title.text.count, total: title.total, words: title.words))
+                for word in title.text.folded.indices {
+                    titleWords.append(TitleWord(folded: title.text.folded[word], marked: title.text.marked[word], weight: title.weights[word]))
+                }
+            }
+            procedures[position].spans = first..<titleSpans.count
+        }
 
         var fieldGroups: [String: [Int32]] = [:]
         for (position, procedure) in knowledge.procedures.enumerated() {
@@ -198,6 +214,8 @@ public final class SearchIndex: Sendable {
         self.knowledge = knowledge
         self.terms = terms
         self.procedures = procedures
+        self.titleWords = titleWords
+        self.titleSpans = titleSpans
         self.postings = postings
         self.documentPostings = documentPostings
         self.documentFrequency = documentFrequency
@@ -317,6 +335,8 @@ struct IndexedProcedure: Sendable {
     var isCurated: Bool
     /// Whether citizens (not only organisations) carry it out.
     var isForCitizens: Bool
+    /// Its titles in ``SearchIndex/titleSpans``, in the order of `titles`.
+    var spans: Range<Int> = 0..<0
 }
 
 extension SearchIndex {

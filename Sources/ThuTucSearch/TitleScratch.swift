@@ -1,4 +1,4 @@
-/// Buffers for ``SearchEngine/bestTitleMatch(_:weights:total:scratch:)``,
+/// Buffers for ``SearchEngine/bestTitleMatch(_:words:weights:total:scratch:)``,
 /// made once per reading of a question rather than once per candidate.
 ///
 /// Raw buffers rather than arrays: the loops below write them for every word
@@ -93,54 +93,47 @@ final class TitleScratch {
         runTitleWord.deallocate()
     }
 
-    /// Matches the question's words against those of `titles[index]`: fills
-    /// ``termCredit`` (1 where the accents agree, `mismatchCredit` where only
-    /// the folded forms do) and the per-word bits
-    /// ``longestRun(titleLength:)`` reads, and returns the title's matched
-    /// weight. The title is read through the buffer because passing it by
-    /// value copies it, retaining each of its arrays.
-    func matchWords(ofTitleAt index: Int, in titles: UnsafeBufferPointer<IndexedTitle>, mismatchCredit: Float) -> Float {
-        let count = titles[index].text.count
-        if matchedPositions.count < count {
+    /// Matches the question's words against those of the title at `span`
+    /// in `titleWords`: fills ``termCredit`` (1 where the accents agree,
+    /// `mismatchCredit` where only the folded forms do) and the matched
+    /// words ``longestRun(titleLength:)`` reads, and returns the title's
+    /// matched weight.
+    func matchWords(_ span: TitleSpan, in titleWords: UnsafeBufferPointer<TitleWord>, mismatchCredit: Float) -> Float {
+        if matchedPositions.count < span.count {
             matchedPositions.deallocate()
-            matchedPositions = .allocate(capacity: count)
+            matchedPositions = .allocate(capacity: span.count)
             matchedBits.deallocate()
-            matchedBits = .allocate(capacity: count)
+            matchedBits = .allocate(capacity: span.count)
         }
         matchedCount = 0
         termCredit.update(repeating: 0)
-        return titles[index].text.folded.withUnsafeBufferPointer { folded in
-            titles[index].text.marked.withUnsafeBufferPointer { marked in
-                titles[index].weights.withUnsafeBufferPointer { titleWeights in
-                    var titleMatched: Float = 0
-                    for position in 0..<count {
-                        // The question's word bits turn most title words away
-                        // before the lookup table, which is large enough to miss the cache.
-                        guard IndexedTitle.bit(folded[position]) & self.bits != 0 else { continue }
-                        var next = firstTerm[Int(folded[position])]
-                        guard next >= 0 else { continue }
-                        let word = MatchToken(folded: folded[position], marked: marked[position])
-                        var wordCredit: Float = 0
-                        var bits: UInt64 = 0
-                        while next >= 0 {
-                            let termIndex = Int(next)
-                            let credit = words[termIndex].matches(word) ? 1 : mismatchCredit
-                            wordCredit = max(wordCredit, credit)
-                            termCredit[termIndex] = max(termCredit[termIndex], credit)
-                            if termIndex < 64 { bits |= 1 << UInt64(termIndex) }
-                            next = nextTerm[termIndex]
-                        }
-                        if bits != 0 {
-                            matchedPositions[matchedCount] = position
-                            matchedBits[matchedCount] = bits
-                            matchedCount += 1
-                        }
-                        titleMatched += titleWeights[position] * wordCredit
-                    }
-                    return titleMatched
-                }
+        var titleMatched: Float = 0
+        for position in 0..<span.count {
+            let titleWord = titleWords[span.start + position]
+            // The question's word bits turn most title words away before the
+            // lookup table, which is large enough to miss the cache.
+            guard IndexedTitle.bit(titleWord.folded) & self.bits != 0 else { continue }
+            var next = firstTerm[Int(titleWord.folded)]
+            guard next >= 0 else { continue }
+            let word = MatchToken(folded: titleWord.folded, marked: titleWord.marked)
+            var wordCredit: Float = 0
+            var bits: UInt64 = 0
+            while next >= 0 {
+                let termIndex = Int(next)
+                let credit = words[termIndex].matches(word) ? 1 : mismatchCredit
+                wordCredit = max(wordCredit, credit)
+                termCredit[termIndex] = max(termCredit[termIndex], credit)
+                if termIndex < 64 { bits |= 1 << UInt64(termIndex) }
+                next = nextTerm[termIndex]
             }
+            if bits != 0 {
+                matchedPositions[matchedCount] = position
+                matchedBits[matchedCount] = bits
+                matchedCount += 1
+            }
+            titleMatched += titleWord.weight * wordCredit
         }
+        return titleMatched
     }
 
     /// The longest stretch of the question, as typed, that stands word for
