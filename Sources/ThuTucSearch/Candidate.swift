@@ -4,7 +4,11 @@ import ThuTucKnowledge
 public struct Candidate: Sendable {
     /// Position in ``KnowledgeBase/procedures``.
     public let position: Int
-    public let procedure: Procedure
+    /// The catalogue the procedure is read from when asked for: candidates
+    /// are copied often while a question is decided, and a copy of the
+    /// procedure itself would retain each of its strings and lists.
+    private let knowledge: KnowledgeBase
+    public var procedure: Procedure { knowledge.procedures[position] }
     /// The final score the ranking is sorted by.
     public var score: Float
     /// The BM25F part of the score.
@@ -16,6 +20,15 @@ public struct Candidate: Sendable {
 
     /// How well the best title matches, 0…1.
     public var titleMatch: Float { title.match }
+
+    init(position: Int, knowledge: KnowledgeBase, score: Float, bm25: Float, title: TitleMatch, coverage: Float) {
+        self.position = position
+        self.knowledge = knowledge
+        self.score = score
+        self.bm25 = bm25
+        self.title = title
+        self.coverage = coverage
+    }
 }
 
 /// How one title (a name or an alias) matches a question.

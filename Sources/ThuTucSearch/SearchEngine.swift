@@ -43,7 +43,7 @@ public final class SearchEngine: Sendable {
     public func search(_ query: AnalyzedQuery) -> SearchResult {
         if let code = query.codes.first, let position = index.knowledge.position(of: code) {
             let candidate = Candidate(
-                position: position, procedure: index.knowledge.procedures[position], score: 1, bm25: 0, title: .exact, coverage: 1
+                position: position, knowledge: index.knowledge, score: 1, bm25: 0, title: .exact, coverage: 1
             )
             return SearchResult(query: query, candidates: [candidate], decision: .answer(candidate), confidence: 1)
         }
@@ -69,7 +69,7 @@ public final class SearchEngine: Sendable {
         return strongest(limit, of: best.values).map { scored in
             let position = representative(of: scored.position)
             return Candidate(
-                position: position, procedure: index.knowledge.procedures[position], score: scored.score,
+                position: position, knowledge: index.knowledge, score: scored.score,
                 bm25: scored.bm25, title: scored.title, coverage: scored.coverage
             )
         }
@@ -90,8 +90,8 @@ public final class SearchEngine: Sendable {
         return kept
     }
 
-    /// A procedure's figures before it becomes a ``Candidate`` (which copies
-    /// the whole procedure, so only the few shown are made).
+    /// A procedure's figures before it becomes a ``Candidate``, which only
+    /// the few shown do.
     struct Scored {
         var position: Int
         var score: Float
