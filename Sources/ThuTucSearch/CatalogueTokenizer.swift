@@ -81,18 +81,21 @@ enum CatalogueTokenizer {
 
     /// `text` with every bracketed part removed.
     static func withoutParentheses(_ text: String) -> String {
+        // Parentheses are ASCII, and UTF-8 never uses ASCII bytes inside a
+        // longer character: the text can be cut byte by byte.
         var depth = 0
-        var kept = String.UnicodeScalarView()
-        for scalar in text.unicodeScalars {
-            if scalar == "(" {
+        var kept: [UInt8] = []
+        kept.reserveCapacity(text.utf8.count)
+        for byte in text.utf8 {
+            if byte == UInt8(ascii: "(") {
                 depth += 1
-            } else if scalar == ")" {
+            } else if byte == UInt8(ascii: ")") {
                 depth = max(0, depth - 1)
             } else if depth == 0 {
-                kept.append(scalar)
+                kept.append(byte)
             }
         }
-        return String(kept).collapsingWhitespace()
+        return String(decoding: kept, as: UTF8.self).collapsingWhitespace()
     }
 
     /// One text as term ids; catalogue text is written with accents, so a

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 extension StringProtocol {
     /// Whether the text holds `needle` byte for byte (UTF-8, no Unicode folding).
     ///
@@ -6,25 +12,25 @@ extension StringProtocol {
     public func containsBytes(_ needle: String) -> Bool {
         var needle = needle
         return needle.withUTF8 { pattern in
-            guard let first = pattern.first else { return true }
+            guard !pattern.isEmpty else { return true }
             let found = utf8.withContiguousStorageIfAvailable { haystack in
-                Self.search(haystack, pattern, first: first)
+                Self.search(haystack, pattern)
             }
-            return found ?? Array(utf8).withUnsafeBufferPointer { Self.search($0, pattern, first: first) }
+            return found ?? Array(utf8).withUnsafeBufferPointer { Self.search($0, pattern) }
         }
     }
 
-    private static func search(_ haystack: UnsafeBufferPointer<UInt8>, _ pattern: UnsafeBufferPointer<UInt8>, first: UInt8) -> Bool {
-        guard haystack.count >= pattern.count else { return false }
+    /// memchr to each place the pattern's first byte stands, then memcmp:
+    /// the validator searches every text of the catalogue for several
+    /// phrases at start-up.
+    private static func search(_ haystack: UnsafeBufferPointer<UInt8>, _ pattern: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard haystack.count >= pattern.count, let text = haystack.baseAddress, let needle = pattern.baseAddress else { return false }
         let last = haystack.count - pattern.count
-        var index = 0
-        while index <= last {
-            if haystack[index] == first {
-                var offset = 1
-                while offset < pattern.count && haystack[index + offset] == pattern[offset] { offset += 1 }
-                if offset == pattern.count { return true }
-            }
-            index += 1
+        var start = 0
+        while start <= last, let hit = memchr(text + start, Int32(needle.pointee), last - start + 1) {
+            let offset = text.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+            if memcmp(text + offset, needle, pattern.count) == 0 { return true }
+            start = offset + 1
         }
         return false
     }

@@ -5,18 +5,18 @@ extension StringProtocol {
     /// is slow on Linux; this walks Unicode scalars from both ends.
     public func trimmingWhitespace() -> String {
         let scalars = unicodeScalars
-        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }) else { return "" }
-        guard let last = scalars.lastIndex(where: { !$0.properties.isWhitespace }) else { return "" }
+        guard let first = scalars.firstIndex(where: { !$0.isWhitespace }) else { return "" }
+        guard let last = scalars.lastIndex(where: { !$0.isWhitespace }) else { return "" }
         return String(String.UnicodeScalarView(scalars[first...last]))
     }
 
     /// The text with every run of whitespace collapsed to one space, trimmed.
     public func collapsingWhitespace() -> String {
         var result = ""
-        result.unicodeScalars.reserveCapacity(unicodeScalars.count)
+        result.reserveCapacity(utf8.count)
         var pendingSpace = false
         for scalar in unicodeScalars {
-            if scalar.properties.isWhitespace {
+            if scalar.isWhitespace {
                 pendingSpace = !result.isEmpty
             } else {
                 if pendingSpace {
@@ -27,5 +27,14 @@ extension StringProtocol {
             }
         }
         return result
+    }
+}
+
+extension Unicode.Scalar {
+    /// Unicode's White_Space property, answered for ASCII without the
+    /// property tables: the catalogue's millions of characters are mostly
+    /// ASCII letters, spaces and digits.
+    var isWhitespace: Bool {
+        value < 0x80 ? value == 0x20 || (0x09...0x0D).contains(value) : properties.isWhitespace
     }
 }
