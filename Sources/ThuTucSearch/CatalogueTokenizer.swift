@@ -30,7 +30,7 @@ enum CatalogueTokenizer {
         let chunks = (0..<chunkCount).map { chunk in
             (procedures.count * chunk / chunkCount)..<(procedures.count * (chunk + 1) / chunkCount)
         }
-        let results = ConcurrentMap.map(chunks) { range -> (TermTable, [TokenizedProcedure]) in
+        var results = ConcurrentMap.map(chunks) { range -> (TermTable, [TokenizedProcedure]) in
             var local = TermTable()
             let tokenized = range.map { position in
                 tokenize(procedures[position], aliases: aliases[position], acronyms: acronyms, terms: &local)
@@ -39,21 +39,26 @@ enum CatalogueTokenizer {
         }
         var merged: [TokenizedProcedure] = []
         merged.reserveCapacity(procedures.count)
-        for (local, tokenized) in results {
+        for chunk in results.indices {
+            let local = results[chunk].0
+            // Taken out of `results` so that its texts are rewritten in
+            // place rather than copied on write.
+            var tokenized = results[chunk].1
+            results[chunk].1 = []
             let foldedMap = (0..<Int32(local.foldedCount)).map { terms.internFolded(local.foldedKey($0)) }
             let markedMap = (0..<Int32(local.markedCount)).map { terms.internMarked(local.markedKey($0)) }
-            for var procedure in tokenized {
-                for field in procedure.fields.indices {
-                    for text in procedure.fields[field].indices {
-                        procedure.fields[field][text].remap(folded: foldedMap, marked: markedMap)
+            for position in tokenized.indices {
+                for field in tokenized[position].fields.indices {
+                    for text in tokenized[position].fields[field].indices {
+                        tokenized[position].fields[field][text].remap(folded: foldedMap, marked: markedMap)
                     }
                 }
-                procedure.shortName?.remap(folded: foldedMap, marked: markedMap)
-                for index in procedure.spelledOut.indices {
-                    procedure.spelledOut[index].remap(folded: foldedMap, marked: markedMap)
+                tokenized[position].shortName?.remap(folded: foldedMap, marked: markedMap)
+                for index in tokenized[position].spelledOut.indices {
+                    tokenized[position].spelledOut[index].remap(folded: foldedMap, marked: markedMap)
                 }
-                merged.append(procedure)
             }
+            merged += tokenized
         }
         return merged
     }
