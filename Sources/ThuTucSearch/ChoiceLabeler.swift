@@ -42,13 +42,14 @@ enum ChoiceLabeler {
     }
 }
 
+private let punctuationMarks: Set<Character> = [",", ";", ":", "(", ")", "-", "–", "/", ".", "\"", "“", "”"]
+
 extension String {
     /// Without brackets, commas and similar marks at either end.
     fileprivate func trimmingPunctuation() -> String {
-        let marks: Set<Character> = [",", ";", ":", "(", ")", "-", "–", "/", ".", "\"", "“", "”"]
         var text = Substring(self)
-        while let first = text.first, marks.contains(first) { text = text.dropFirst() }
-        while let last = text.last, marks.contains(last) { text = text.dropLast() }
+        while let first = text.first, punctuationMarks.contains(first) { text = text.dropFirst() }
+        while let last = text.last, punctuationMarks.contains(last) { text = text.dropLast() }
         return String(text)
     }
 }
