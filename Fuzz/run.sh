@@ -19,6 +19,8 @@
 # and any crash-*/leak-*/timeout-*/oom-* input. libFuzzer writes to files, never
 # into a pipe: piped into `tail` it was seen to hang.
 # Exit status: 0 when no target found anything, 1 otherwise, 2 if the build failed.
+# After files are added to the main package, a build that cannot find their
+# types is reading a stale Fuzz/.build: remove it and run again.
 set -uo pipefail
 
 fuzz_dir="$(cd "$(dirname "$0")" && pwd)"
