@@ -1,5 +1,6 @@
-/// Working memory for ``SearchEngine/bm25Scores(_:into:)``: a score and a
-/// field-match mask per procedure, and the procedures touched.
+/// Working memory for one question: for ``SearchEngine/bm25Scores(_:into:)``
+/// a score and a field-match mask per procedure and the procedures touched,
+/// and for ``TitleScratch`` a lookup from the index's words to the question's.
 ///
 /// Kept between questions (see ``ScratchPool``) and cleared through the
 /// touched list, so a question costs what its postings cost rather than the

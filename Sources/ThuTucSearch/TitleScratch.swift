@@ -3,7 +3,8 @@
 ///
 /// Raw buffers rather than arrays: the loops below write them for every word
 /// of every title of every candidate, and an array would check that its
-/// storage is unique on each write. The buffers never leave this class.
+/// storage is unique on each write. The buffers never leave this class; the
+/// word lookup is borrowed from the ``ScoringScratch`` it was made with.
 final class TitleScratch {
     /// The question's distinct words as bare match tokens (-1 folded for
     /// unknown words), so the inner loops touch no Strings.
