@@ -28,8 +28,9 @@ final class TitleScratch {
     private let stepStart: UnsafeMutableBufferPointer<Int>
     /// The steps of the question as typed, grouped by distinct word.
     private let steps: UnsafeMutableBufferPointer<Int>
-    /// Per step, the length of the run ending there at the title word
-    /// `runTitleWord` holds; two rows, by the parity of the title word.
+    /// Per step, the length of the run ending there at the title word whose
+    /// number (see `clock`) `runTitleWord` holds; two rows, by the parity of
+    /// the title word's position.
     private let runLength: UnsafeMutableBufferPointer<Int>
     private let runTitleWord: UnsafeMutableBufferPointer<Int>
     /// Numbers every title word ever read, so a cell written for another
@@ -139,7 +140,7 @@ final class TitleScratch {
 
     /// The longest stretch of the question, as typed, that stands word for
     /// word in the title last given to
-    /// ``matchWords(ofTitleAt:in:mismatchCredit:)``; `count` is that title's
+    /// ``matchWords(_:in:mismatchCredit:)``; `count` is that title's
     /// length in words.
     func longestRun(titleLength count: Int) -> Int {
         // The classic longest-common-run table, filled only where a title
