@@ -199,8 +199,9 @@ public final class SearchEngine: Sendable {
 
     /// The folded words of a candidate's name, stopwords ("thủ tục") left out.
     private func nameWords(_ candidate: Candidate) -> Set<Int32> {
-        guard let name = index.procedures[candidate.position].titles.first else { return [] }
-        return Set(name.text.folded.indices.filter { name.weights[$0] > 0 }.map { name.text.folded[$0] })
+        guard let first = index.procedures[candidate.position].spans.first else { return [] }
+        let name = index.titleSpans[first]
+        return Set(index.titleWords[name.start..<(name.start + name.count)].filter { $0.weight > 0 }.map(\.folded))
     }
 
     /// Higher score first; equal scores by code, so the order never depends on hashing.

@@ -75,6 +75,10 @@ public final class SearchIndex: Sendable {
         var documentPostings = [[Posting]](repeating: [], count: terms.foldedCount)
         var documentFrequency = [Int32](repeating: 0, count: terms.foldedCount)
         var titleTermsByFamily: [Set<Int32>] = Array(repeating: [], count: families.count)
+        // Per procedure, the name first, then its short form, the family's
+        // aliases and acronyms spelt out: weighed here, then laid out flat.
+        var titlesOf: [[IndexedTitle]] = []
+        titlesOf.reserveCapacity(knowledge.procedures.count)
 
         let lengths = tokenized.map { texts in IndexField.allCases.map { field in Float(texts[field].reduce(0) { $0 + $1.count }) } }
         let count = max(Float(knowledge.procedures.count), 1)
@@ -143,9 +147,10 @@ public final class SearchIndex: Sendable {
             for title in titles {
                 titleTermsByFamily[Int(family)].formUnion(title.folded)
             }
+            titlesOf.append(titles.map { IndexedTitle(text: $0, weights: [], total: 0) })
             procedures.append(
                 IndexedProcedure(
-                    titles: titles.map { IndexedTitle(text: $0, weights: [], total: 0) }, family: family,
+                    family: family,
                     ages: AgeRange(name: procedure.name), levels: procedure.levels,
                     isCurated: !aliasesByFamily[Int(family)].isEmpty,
                     isForCitizens: procedure.subjects.contains(Self.citizenSubject)
@@ -161,7 +166,7 @@ public final class SearchIndex: Sendable {
         for family in families {
             var seen = Set<Int32>()
             for position in family {
-                for title in procedures[Int(position)].titles {
+                for title in titlesOf[Int(position)] {
                     seen.formUnion(title.text.marked.filter { $0 >= 0 })
                 }
             }
@@ -170,16 +175,16 @@ public final class SearchIndex: Sendable {
         let familyCount = Float(families.count)
         let titleWeights = titleFrequency.map { Self.inverseFrequency(Float($0), of: familyCount) }
         let markedTitleWeights = markedFrequency.map { Self.inverseFrequency(Float($0), of: familyCount) }
-        for position in procedures.indices {
-            for title in procedures[position].titles.indices {
-                procedures[position].titles[title].weigh(titleWeights, marked: markedTitleWeights, stopwords: lexicon)
+        for position in titlesOf.indices {
+            for title in titlesOf[position].indices {
+                titlesOf[position][title].weigh(titleWeights, marked: markedTitleWeights, stopwords: lexicon)
             }
         }
         var titleWords: [TitleWord] = []
         var titleSpans: [TitleSpan] = []
         for position in procedures.indices {
             let first = titleSpans.count
-            for title in procedures[position].titles {
+            for title in titlesOf[position] {
                 titleSpans.append(TitleSpan(start: titleWords.count, count: title.text.count, total: title.total, words: title.words))
                 for word in title.text.folded.indices {
                     titleWords.append(TitleWord(folded: title.text.folded[word], marked: title.text.marked[word], weight: title.weights[word]))
@@ -198,8 +203,8 @@ public final class SearchIndex: Sendable {
         }
 
         var titleBigrams = Set<UInt64>()
-        for procedure in procedures {
-            for title in procedure.titles where title.text.count > 1 {
+        for titles in titlesOf {
+            for title in titles where title.text.count > 1 {
                 for offset in 1..<title.text.count {
                     titleBigrams.insert(Self.bigram(title.text.folded[offset - 1], title.text.folded[offset]))
                 }
@@ -326,8 +331,6 @@ struct IndexedTitle: Sendable {
 
 /// One procedure as the ranker sees it.
 struct IndexedProcedure: Sendable {
-    /// The name first, then the family's aliases.
-    var titles: [IndexedTitle]
     var family: Int32
     var ages: AgeRange?
     var levels: [Level]
@@ -335,7 +338,8 @@ struct IndexedProcedure: Sendable {
     var isCurated: Bool
     /// Whether citizens (not only organisations) carry it out.
     var isForCitizens: Bool
-    /// Its titles in ``SearchIndex/titleSpans``, in the order of `titles`.
+    /// Its titles in ``SearchIndex/titleSpans``: the name first, then its
+    /// short form, the family's aliases and their acronyms spelt out.
     var spans: Range<Int> = 0..<0
 }
 
