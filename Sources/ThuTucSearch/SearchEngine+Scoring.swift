@@ -20,10 +20,13 @@ extension SearchEngine {
             let bit: UInt64 = termIndex < 64 ? 1 << UInt64(termIndex) : 0
             let folded = Int(term.match.folded)
             let marked = term.match.marked
+            // A word typed without accents gets full credit either way: one
+            // select per posting rather than two tests.
+            let mismatchCredit = marked == MatchToken.unknown ? 1 : mismatch
             let idf = index.idf(term.match.folded) * term.weight
             let extra = index.documentPostings[folded].count <= parameters.documentListLimit ? index.documentPostings[folded] : []
             func credit(_ posting: Posting) -> Float {
-                marked == MatchToken.unknown || posting.marked == marked ? 1 : mismatch
+                posting.marked == marked ? 1 : mismatchCredit
             }
             func add(_ frequency: Float, at position: Int, inFields: Bool) {
                 if inFields { found[position] |= bit }
