@@ -19,8 +19,12 @@ final class ScoringScratch: @unchecked Sendable {
     var touched: UnsafeBufferPointer<Int32> {
         UnsafeBufferPointer(rebasing: touchedStorage[..<touchedCount])
     }
-    private let touchedStorage: UnsafeMutableBufferPointer<Int32>
-    private var touchedCount = 0
+    /// Room for every position; the first ``touchedCount`` are ``touched``.
+    /// The scoring loop appends to them through a count of its own, which
+    /// stays in a register where this object's would be read and written
+    /// around each store to the score buffer.
+    let touchedStorage: UnsafeMutableBufferPointer<Int32>
+    var touchedCount = 0
     /// Per folded word of the index, the first question word with that
     /// folded form (-1 for none), for ``TitleScratch``.
     let firstTerm: UnsafeMutableBufferPointer<Int32>
@@ -43,13 +47,6 @@ final class ScoringScratch: @unchecked Sendable {
         found.deallocate()
         touchedStorage.deallocate()
         firstTerm.deallocate()
-    }
-
-    /// Notes that `position` has its first score.
-    func touch(_ position: Int) {
-        guard touchedCount < touchedStorage.count else { return }
-        touchedStorage[touchedCount] = Int32(truncatingIfNeeded: position)
-        touchedCount += 1
     }
 
     /// Makes `term` the first question word with the folded form `folded`,

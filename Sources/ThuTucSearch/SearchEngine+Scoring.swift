@@ -15,6 +15,9 @@ extension SearchEngine {
         let mismatch = parameters.accentMismatchCredit
         let scores = scratch.scores
         let found = scratch.found
+        let touched = scratch.touchedStorage
+        var touchedCount = scratch.touchedCount
+        defer { scratch.touchedCount = touchedCount }
         // A weightless word adds nothing, and would mark procedures touched without a score.
         for (termIndex, term) in terms.enumerated() where term.isKnown && term.weight > 0 {
             let bit: UInt64 = termIndex < 64 ? 1 << UInt64(termIndex) : 0
@@ -30,7 +33,10 @@ extension SearchEngine {
             }
             func add(_ frequency: Float, at position: Int, inFields: Bool) {
                 if inFields { found[position] |= bit }
-                if scores[position] == 0 { scratch.touch(position) }
+                if scores[position] == 0 && touchedCount < touched.count {
+                    touched[touchedCount] = Int32(truncatingIfNeeded: position)
+                    touchedCount += 1
+                }
                 scores[position] += idf * frequency * (k1 + 1) / (k1 + frequency)
             }
             // Both lists hold each procedure's postings together, in
