@@ -61,12 +61,11 @@ public final class SearchEngine: Sendable {
     public func rank(_ query: AnalyzedQuery, limit: Int = 10) -> [Candidate] {
         var best = rank(terms: query.terms, ages: query.ages)
         if let literal = query.literalTerms {
-            for (family, scored) in rank(terms: literal, ages: query.ages) {
-                if let existing = best[family], !isBetter(scored, than: existing) { continue }
-                best[family] = scored
+            for scored in rank(terms: literal, ages: query.ages).members {
+                best.offer(scored, isBetter: isBetter)
             }
         }
-        return strongest(limit, of: best.values).map { scored in
+        return strongest(limit, of: best.members).map { scored in
             let position = representative(of: scored.position)
             return Candidate(
                 position: position, knowledge: index.knowledge, score: scored.score,
@@ -94,6 +93,7 @@ public final class SearchEngine: Sendable {
     /// the few shown do.
     struct Scored {
         var position: Int
+        var family: Int32
         var score: Float
         var bm25: Float
         var title: TitleMatch
@@ -101,10 +101,10 @@ public final class SearchEngine: Sendable {
     }
 
     /// The best candidate per family for one reading of the question.
-    private func rank(terms queryTerms: [AnalyzedQuery.Term], ages: [AgeRange]) -> [Int32: Scored] {
+    private func rank(terms queryTerms: [AnalyzedQuery.Term], ages: [AgeRange]) -> FamilyBest {
         let terms = distinctTerms(queryTerms)
         let sequence = queryTerms.map { term in terms.firstIndex { $0.match == term.match && $0.text == term.text } ?? -1 }
-        guard terms.contains(where: \.isKnown) else { return [:] }
+        guard terms.contains(where: \.isKnown) else { return FamilyBest() }
         return scratchPool.withScratch { scratch in
             bm25Scores(terms, into: scratch)
             let pool = topPositions(scratch.scores, touched: scratch.touched, count: parameters.candidatePool)
@@ -115,19 +115,19 @@ public final class SearchEngine: Sendable {
     /// Scores the procedures at `pool` by title match and priors on top of their BM25F.
     private func score(
         _ pool: [Int], terms: [AnalyzedQuery.Term], sequence: [Int], ages: [AgeRange], bm25: ScoringScratch
-    ) -> [Int32: Scored] {
+    ) -> FamilyBest {
         let titleWeights = terms.map { term -> Float in
             guard term.isKnown else { return parameters.unknownWordWeight }
             return (index.titleWeight(term.match) ?? parameters.contextWordWeight) * term.weight
         }
         let totalWeight = titleWeights.reduce(0, +)
-        guard totalWeight > 0 else { return [:] }
+        guard totalWeight > 0 else { return FamilyBest() }
         // BM25 scaled by the most this reading could score, so that readings of
         // different lengths compare, and title match weighs the same in each.
         let bm25Ceiling = terms.filter(\.isKnown).reduce(Float(0)) { $0 + index.idf($1.match.folded) * $1.weight * (parameters.k1 + 1) }
 
         let scratch = TitleScratch(terms: terms, sequence: sequence, table: bm25)
-        var best = [Int32: Scored](minimumCapacity: pool.count)
+        var best = FamilyBest(capacity: pool.count)
         // Entries are read in place: copying one would retain each of its
         // arrays, for every candidate of every question.
         index.procedures.withUnsafeBufferPointer { procedures in
@@ -147,15 +147,36 @@ public final class SearchEngine: Sendable {
                         if !ages.isEmpty, let range = procedures[position].ages {
                             score *= ages.contains(where: range.overlaps) ? parameters.ageFits : parameters.ageContradicts
                         }
-                        let scored = Scored(position: position, score: score, bm25: bm25Score, title: title, coverage: max(coverage, title.recall))
-                        let family = procedures[position].family
-                        if let existing = best[family], !isBetter(scored, than: existing) { continue }
-                        best[family] = scored
+                        let scored = Scored(
+                            position: position, family: procedures[position].family, score: score, bm25: bm25Score, title: title,
+                            coverage: max(coverage, title.recall)
+                        )
+                        best.offer(scored, isBetter: isBetter)
                     }
                 }
             }
         }
         return best
+    }
+
+    /// The best ``Scored`` of each family met, in no particular order. A
+    /// reading scores some fifty procedures, so a linear search by family
+    /// costs less than hashing into a dictionary.
+    struct FamilyBest {
+        private(set) var members: [Scored] = []
+
+        init(capacity: Int = 0) {
+            members.reserveCapacity(capacity)
+        }
+
+        /// Keeps `scored` if its family has no member yet or a worse one.
+        mutating func offer(_ scored: Scored, isBetter: (Scored, Scored) -> Bool) {
+            guard let index = members.firstIndex(where: { $0.family == scored.family }) else {
+                members.append(scored)
+                return
+            }
+            if isBetter(scored, members[index]) { members[index] = scored }
+        }
     }
 
     /// Decides between answering, asking back and admitting nothing fits.
