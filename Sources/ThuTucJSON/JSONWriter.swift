@@ -85,31 +85,72 @@ public struct JSONWriter {
     static func appendString(_ text: String, to bytes: inout [UInt8]) {
         var text = text
         text.withUTF8 { utf8 in
-            bytes.reserveCapacity(bytes.count + utf8.count + 2)
             bytes.append(UInt8(ascii: "\""))
             // Answers are long and rarely need escaping: bytes are copied in
-            // runs between the few that do, not one at a time.
+            // runs between the few that do, and the runs are found eight
+            // bytes at a time.
             var runStart = 0
-            for (index, byte) in utf8.enumerated() where byte < 0x20 || byte == 0x7F || byte == 0x22 || byte == 0x5C {
-                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index]))
-                appendEscape(for: byte, to: &bytes)
-                runStart = index + 1
+            var index = 0
+            if let base = utf8.baseAddress {
+                let raw = UnsafeRawPointer(base)
+                while index + 8 <= utf8.count {
+                    if !mayNeedEscape(raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)) {
+                        index += 8
+                        continue
+                    }
+                    for offset in index..<(index + 8) where needsEscape(utf8[offset]) {
+                        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<offset]))
+                        appendEscape(for: utf8[offset], to: &bytes)
+                        runStart = offset + 1
+                    }
+                    index += 8
+                }
+            }
+            for offset in index..<utf8.count where needsEscape(utf8[offset]) {
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<offset]))
+                appendEscape(for: utf8[offset], to: &bytes)
+                runStart = offset + 1
             }
             bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart...]))
             bytes.append(UInt8(ascii: "\""))
         }
     }
 
+    @inline(__always)
+    private static func needsEscape(_ byte: UInt8) -> Bool {
+        byte < 0x20 || byte == 0x7F || byte == 0x22 || byte == 0x5C
+    }
+
+    /// Whether any of the eight bytes in `word` needs an escape: a control
+    /// byte, DEL, a quote or a backslash. The classic word-at-a-time tests
+    /// ("has a byte below n", "has a zero byte" after an XOR) answer for the
+    /// whole word exactly, though not for each byte, so a hit is checked
+    /// byte by byte.
+    @inline(__always)
+    private static func mayNeedEscape(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        func hasByte(below limit: UInt64, _ value: UInt64) -> Bool {
+            (value &- ones &* limit) & ~value & highs != 0
+        }
+        return hasByte(below: 0x20, word) || hasByte(below: 1, word ^ (ones &* 0x22)) || hasByte(below: 1, word ^ (ones &* 0x5C))
+            || hasByte(below: 1, word ^ (ones &* 0x7F))
+    }
+
     private static func appendEscape(for byte: UInt8, to bytes: inout [UInt8]) {
+        bytes.append(0x5C)
         switch byte {
-        case UInt8(ascii: "\""): bytes += [0x5C, 0x22]
-        case UInt8(ascii: "\\"): bytes += [0x5C, 0x5C]
-        case 0x0A: bytes += [0x5C, UInt8(ascii: "n")]
-        case 0x0D: bytes += [0x5C, UInt8(ascii: "r")]
-        case 0x09: bytes += [0x5C, UInt8(ascii: "t")]
+        case UInt8(ascii: "\""), UInt8(ascii: "\\"): bytes.append(byte)
+        case 0x0A: bytes.append(UInt8(ascii: "n"))
+        case 0x0D: bytes.append(UInt8(ascii: "r"))
+        case 0x09: bytes.append(UInt8(ascii: "t"))
         default:
-            let hex = Array("0123456789abcdef".utf8)
-            bytes += [0x5C, UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"), hex[Int(byte >> 4)], hex[Int(byte & 0xF)]]
+            func hex(_ nibble: UInt8) -> UInt8 { nibble < 10 ? UInt8(ascii: "0") + nibble : UInt8(ascii: "a") + nibble - 10 }
+            bytes.append(UInt8(ascii: "u"))
+            bytes.append(UInt8(ascii: "0"))
+            bytes.append(UInt8(ascii: "0"))
+            bytes.append(hex(byte >> 4))
+            bytes.append(hex(byte & 0xF))
         }
     }
 }

@@ -69,4 +69,18 @@ struct JSONReaderTests {
         #expect(value["n"] == .number(0.5))
         #expect(value["ok"] == .bool(false))
     }
+
+    @Test("Every ASCII character at every offset of a long string is escaped as needed and read back")
+    func escapesAtEveryOffset() throws {
+        let ascii = String(decoding: (0..<128).map { UInt8($0) }, as: UTF8.self)
+        for offset in 0..<9 {
+            let text = String(repeating: "đ", count: offset) + ascii + "Đăng ký khai sinh \u{7F}\"\\" + ascii
+            var writer = JSONWriter()
+            writer.string("text", text)
+            let line = writer.line()
+            #expect(line.dropLast().allSatisfy { $0 >= 0x20 && $0 != 0x7F }, "raw control byte in \(offset)")
+            let value = try JSONReader.parse(line.dropLast())
+            #expect(value["text"]?.string == text)
+        }
+    }
 }
