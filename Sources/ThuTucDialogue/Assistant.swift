@@ -26,7 +26,10 @@ public final class Assistant: Sendable {
     public func respond(to text: String, in session: inout Session, maxCharacters: Int? = nil) -> Reply {
         let query = engine.analyze(text)
         var reply = decide(query, session: &session)
-        reply.text = reply.answer.fitted(to: maxCharacters, mark: renderer.templates.render(.truncationMark))
+        // Every reply is made with its whole text; only a limit changes it.
+        if let maxCharacters {
+            reply.text = reply.answer.fitted(to: maxCharacters, mark: renderer.templates.render(.truncationMark))
+        }
         session.lastWhy = reply.why
         return reply
     }
@@ -59,7 +62,7 @@ public final class Assistant: Sendable {
         case .answer(let candidate):
             return answer(candidate.procedure, intents: asked, confidence: result.confidence, result: result, session: &session, why: why)
         case .clarify(let choices):
-            session.pending = Session.PendingChoice(codes: choices.map(\.candidate.procedure.code), labels: choices.map(\.label), intents: asked)
+            session.pending = Session.PendingChoice(codes: choices.map(\.candidate.code), labels: choices.map(\.label), intents: asked)
             return clarify(choices.map { ($0.label, $0.candidate.procedure) }, confidence: result.confidence, why: why)
         case .list(let topic, let procedures):
             return list(topic: topic, procedures: procedures, why: why)
@@ -96,11 +99,11 @@ public final class Assistant: Sendable {
     ) -> Reply {
         session.focus = procedure.code
         session.lastIntents = intents
-        let runnersUp = (result?.candidates ?? []).filter { $0.procedure.code != procedure.code }.prefix(5)
+        let runnersUp = (result?.candidates ?? []).filter { $0.code != procedure.code }.prefix(5)
         let answer = renderer.answer(procedure, intents: intents)
         return Reply(
             intent: intents.first ?? .overview, procedure: Reply.ProcedureRef(procedure), confidence: Double(confidence),
-            choices: runnersUp.map { Reply.ProcedureRef($0.procedure) }, answer: answer, text: answer.text, why: why
+            choices: runnersUp.map { Reply.ProcedureRef(code: $0.code, name: $0.name) }, answer: answer, text: answer.text, why: why
         )
     }
 

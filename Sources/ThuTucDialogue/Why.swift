@@ -34,7 +34,7 @@ public struct Why: Sendable {
         leader = result.candidates.first?.position
         top = result.candidates.prefix(5).map {
             Scored(
-                code: $0.procedure.code, name: $0.procedure.name, score: $0.score, bm25: $0.bm25, titleMatch: $0.titleMatch,
+                code: $0.code, name: $0.name, score: $0.score, bm25: $0.bm25, titleMatch: $0.titleMatch,
                 recall: $0.title.recall, precision: $0.title.precision, coverage: $0.coverage
             )
         }

@@ -9,6 +9,10 @@ public struct Candidate: Sendable {
     /// procedure itself would retain each of its strings and lists.
     private let knowledge: KnowledgeBase
     public var procedure: Procedure { knowledge.procedures[position] }
+    /// The procedure's code, read without copying the procedure.
+    public var code: String { knowledge.procedures[position].code }
+    /// The procedure's name, read without copying the procedure.
+    public var name: String { knowledge.procedures[position].name }
     /// The final score the ranking is sorted by.
     public var score: Float
     /// The BM25F part of the score.

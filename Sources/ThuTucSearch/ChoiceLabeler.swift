@@ -8,7 +8,7 @@ enum ChoiceLabeler {
     static let maximumWords = 8
 
     static func label(_ candidates: [Candidate]) -> [SearchResult.Choice] {
-        let names = candidates.map { CatalogueTokenizer.withoutParentheses(SearchIndex.withoutLevelSuffix($0.procedure.name)) }
+        let names = candidates.map { CatalogueTokenizer.withoutParentheses(SearchIndex.withoutLevelSuffix($0.name)) }
         let words = names.map { $0.split(separator: " ").map { String($0).trimmingPunctuation() }.filter { !$0.isEmpty } }
         let keys = words.map { $0.map(TextNormalizer.fold) }
         let common = keys.dropFirst().reduce(Set(keys.first ?? [])) { $0.intersection($1) }
