@@ -9,7 +9,12 @@ enum ChoiceLabeler {
 
     static func label(_ candidates: [Candidate]) -> [SearchResult.Choice] {
         let names = candidates.map { CatalogueTokenizer.withoutParentheses(SearchIndex.withoutLevelSuffix($0.name)) }
-        let words = names.map { $0.split(separator: " ").map { String($0).trimmingPunctuation() }.filter { !$0.isEmpty } }
+        // Split and trimmed by bytes and scalars: the separators and marks
+        // are single ASCII or punctuation scalars, and Character-wise
+        // splitting would walk grapheme clusters for nothing.
+        let words = names.map { name in
+            name.utf8.split(separator: UInt8(ascii: " ")).map { String(decoding: $0, as: UTF8.self).trimmingPunctuation() }.filter { !$0.isEmpty }
+        }
         let keys = words.map { $0.map(TextNormalizer.fold) }
         let common = keys.dropFirst().reduce(Set(keys.first ?? [])) { $0.intersection($1) }
         return candidates.indices.map { index in
@@ -42,12 +47,12 @@ enum ChoiceLabeler {
     }
 }
 
-private let punctuationMarks: Set<Character> = [",", ";", ":", "(", ")", "-", "–", "/", ".", "\"", "“", "”"]
+private let punctuationMarks: Set<Unicode.Scalar> = [",", ";", ":", "(", ")", "-", "–", "/", ".", "\"", "“", "”"]
 
 extension String {
     /// Without brackets, commas and similar marks at either end.
     fileprivate func trimmingPunctuation() -> String {
-        var text = Substring(self)
+        var text = Substring(self).unicodeScalars
         while let first = text.first, punctuationMarks.contains(first) { text = text.dropFirst() }
         while let last = text.last, punctuationMarks.contains(last) { text = text.dropLast() }
         return String(text)
