@@ -85,43 +85,51 @@ extension SearchEngine {
         guard count > 0 else { return [] }
         // A bounded min-heap: the pool is small and the touched list can hold
         // most of the catalogue for common words, so sorting it all is waste.
-        // The heap's weakest score is kept at hand, so most of the list is
-        // passed over with one comparison.
-        let heap = UnsafeMutableBufferPointer<Int>.allocate(capacity: count)
+        // Each entry is one integer that orders as the ranking does (see
+        // `rankKey`), so the heap's comparisons read no scores; most of the
+        // list is passed over with one comparison against the weakest score kept.
+        func rankKey(_ position: Int32) -> UInt64 {
+            let bits = scores[Int(position)].bitPattern
+            // IEEE floats order as integers once the sign bit is flipped for
+            // positives and every bit for negatives.
+            let ordered = bits ^ (UInt32(bitPattern: Int32(bitPattern: bits) >> 31) | 0x8000_0000)
+            return UInt64(ordered) << 32 | UInt64(UInt32.max - UInt32(bitPattern: position))
+        }
+        func position(of key: UInt64) -> Int { Int(UInt32.max - UInt32(truncatingIfNeeded: key)) }
+        let heap = UnsafeMutableBufferPointer<UInt64>.allocate(capacity: count)
         defer { heap.deallocate() }
-        func worse(_ a: Int, _ b: Int) -> Bool { scores[a] != scores[b] ? scores[a] < scores[b] : a > b }
         func siftDown() {
             var parent = 0
             while true {
                 let left = 2 * parent + 1, right = left + 1
                 var smallest = parent
-                if left < count && worse(heap[left], heap[smallest]) { smallest = left }
-                if right < count && worse(heap[right], heap[smallest]) { smallest = right }
+                if left < count && heap[left] < heap[smallest] { smallest = left }
+                if right < count && heap[right] < heap[smallest] { smallest = right }
                 if smallest == parent { return }
                 heap.swapAt(parent, smallest)
                 parent = smallest
             }
         }
         for index in 0..<count {
-            heap[index] = Int(touched[index])
+            heap[index] = rankKey(touched[index])
             var child = index
             while child > 0 {
                 let parent = (child - 1) / 2
-                guard worse(heap[child], heap[parent]) else { break }
+                guard heap[child] < heap[parent] else { break }
                 heap.swapAt(child, parent)
                 child = parent
             }
         }
-        var floor = scores[heap[0]]
+        var floor = scores[position(of: heap[0])]
         for index in count..<touched.count {
-            let position = Int(touched[index])
-            let score = scores[position]
-            guard score >= floor, worse(heap[0], position) else { continue }
-            heap[0] = position
+            guard scores[Int(touched[index])] >= floor else { continue }
+            let key = rankKey(touched[index])
+            guard key > heap[0] else { continue }
+            heap[0] = key
             siftDown()
-            floor = scores[heap[0]]
+            floor = scores[position(of: heap[0])]
         }
-        return Array(heap)
+        return heap.map(position(of:))
     }
 
     /// How well the best of a procedure's titles matches the question: an
