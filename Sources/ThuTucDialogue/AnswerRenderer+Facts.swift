@@ -2,14 +2,27 @@ import Foundation
 import ThuTucKnowledge
 
 extension AnswerRenderer {
-    /// The lines of a rendered template; split on bytes, since splitting a
-    /// String by Character walks grapheme clusters and showed in profiles.
+    /// The lines of a rendered template; cut where memchr finds line
+    /// breaks, since splitting a String by Character walks grapheme clusters
+    /// and a generic split of its UTF-8 view steps index by index, and both
+    /// showed in profiles.
     func lines(_ text: String) -> [String] {
         guard !text.isEmpty else { return [] }
         var text = text
-        let hasBreak = text.withUTF8 { bytes in bytes.baseAddress.map { memchr($0, 0x0A, bytes.count) != nil } ?? false }
-        guard hasBreak else { return [text] }
-        return text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
+        let cut: [String]? = text.withUTF8 { bytes in
+            guard let base = bytes.baseAddress else { return nil }
+            var lines: [String] = []
+            var start = 0
+            while let found = memchr(base + start, 0x0A, bytes.count - start) {
+                let end = UnsafeRawPointer(base).distance(to: found)
+                lines.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self))
+                start = end + 1
+            }
+            guard !lines.isEmpty else { return nil }
+            lines.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start...]), as: UTF8.self))
+            return lines
+        }
+        return cut ?? [text]
     }
 
     func join(_ items: [String]) -> String {
@@ -69,10 +82,12 @@ extension AnswerRenderer {
 
     /// A list item without the source's bullet ("- ", "+ ", "* "): the answer numbers items itself.
     func withoutBullet(_ text: String) -> String {
-        var rest = Substring(text)
-        while let first = rest.first, "-+*•–".contains(first) || first == " " { rest = rest.dropFirst() }
+        var rest = Substring(text).unicodeScalars
+        while let first = rest.first, Self.bulletMarks.contains(first) { rest = rest.dropFirst() }
         return String(rest)
     }
+
+    private static let bulletMarks: Set<Unicode.Scalar> = ["-", "+", "*", "•", "–", " "]
 
     func documentCount(_ procedure: Procedure) -> Int {
         procedure.documents.reduce(0) { $0 + $1.items.count }

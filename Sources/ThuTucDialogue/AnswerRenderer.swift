@@ -15,7 +15,7 @@ public struct AnswerRenderer: Sendable {
 
     var templates: AnswerTemplates { knowledge.templates }
 
-    func text(_ key: TemplateKey, _ values: [String: String] = [:]) -> String {
+    func text(_ key: TemplateKey, _ values: KeyValuePairs<String, String> = [:]) -> String {
         templates.render(key, values)
     }
 
@@ -46,7 +46,7 @@ public struct AnswerRenderer: Sendable {
     }
 
     func overview(_ procedure: Procedure) -> [String] {
-        let values = [
+        let values: KeyValuePairs = [
             "levels": levels(procedure.levels),
             "field": procedure.field,
             "agencies": agencyLine(procedure),
@@ -69,12 +69,11 @@ public struct AnswerRenderer: Sendable {
             }
             for item in group.items {
                 number += 1
-                var values = ["number": String(number), "name": withoutBullet(item.name), "copies": copies(item)]
+                let name = withoutBullet(item.name)
                 if let form = item.form {
-                    values["form"] = form
-                    output += lines(text(.documentsItemForm, values))
+                    output += lines(text(.documentsItemForm, ["number": String(number), "name": name, "copies": copies(item), "form": form]))
                 } else {
-                    output += lines(text(.documentsItem, values))
+                    output += lines(text(.documentsItem, ["number": String(number), "name": name, "copies": copies(item)]))
                 }
             }
         }
@@ -126,7 +125,7 @@ public struct AnswerRenderer: Sendable {
                 output += lines(text(.stepsItem, ["number": String(index + 1), "text": step]))
             }
         } else {
-            let values = [
+            let values: KeyValuePairs = [
                 "documents": String(documentCount(procedure)),
                 "channels": channels(procedure),
                 "agencies": agencyLine(procedure),

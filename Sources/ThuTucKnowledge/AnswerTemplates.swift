@@ -23,15 +23,17 @@ public struct AnswerTemplates: Sendable {
     /// The text of `key` with each `{placeholder}` replaced from `values`.
     ///
     /// A placeholder without a value is left out, so a missing fact never shows
-    /// as a literal "{fee}".
-    public func render(_ key: TemplateKey, _ values: [String: String] = [:]) -> String {
+    /// as a literal "{fee}". The values are pairs rather than a dictionary: a
+    /// template has a few placeholders, answers fill dozens of templates, and
+    /// comparing a few short names costs less than hashing them into a table.
+    public func render(_ key: TemplateKey, _ values: KeyValuePairs<String, String> = [:]) -> String {
         guard let parts = segments[key] else { return "" }
         if parts.count == 1, case .text(let text) = parts[0] { return text }
         var output = ""
         for part in parts {
             switch part {
             case .text(let text): output += text
-            case .placeholder(let name): output += values[name] ?? ""
+            case .placeholder(let name): output += values.first { $0.key == name }?.value ?? ""
             }
         }
         return output
