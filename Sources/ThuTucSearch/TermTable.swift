@@ -14,9 +14,17 @@ struct TermTable: Sendable {
         marked.intern(key)
     }
 
-    func foldedID(_ word: String) -> Int32? { folded.id(of: word.utf8) }
+    func foldedID(_ word: String) -> Int32? {
+        // Through a buffer: the interner reads the key twice (hash, compare),
+        // and a String's UTF-8 view costs more per byte than a pointer does.
+        var word = word
+        return word.withUTF8 { folded.id(of: $0) }
+    }
 
-    func markedID(_ key: String) -> Int32? { marked.id(of: key.utf8) }
+    func markedID(_ key: String) -> Int32? {
+        var key = key
+        return key.withUTF8 { marked.id(of: $0) }
+    }
 
     func word(_ id: Int32) -> String { String(decoding: folded.key(id), as: UTF8.self) }
 
