@@ -13,7 +13,18 @@ public struct RenderedAnswer: Sendable, Hashable {
 
     /// The whole answer, one line per body line.
     public var text: String {
-        ([head] + body + [tail]).filter { !$0.isEmpty }.joined(separator: "\n")
+        // Sized once and appended in place: every reply is made this way.
+        var text = ""
+        text.reserveCapacity(body.reduce(head.utf8.count + tail.utf8.count + 2) { $0 + $1.utf8.count + 1 })
+        func add(_ line: String) {
+            guard !line.isEmpty else { return }
+            if !text.isEmpty { text.append("\n") }
+            text.append(line)
+        }
+        add(head)
+        body.forEach(add)
+        add(tail)
+        return text
     }
 
     /// The answer in at most `limit` characters: body lines are dropped from
