@@ -19,10 +19,14 @@ final class ScoringScratch: @unchecked Sendable {
     var touched: UnsafeBufferPointer<Int32> {
         UnsafeBufferPointer(rebasing: touchedStorage[..<touchedCount])
     }
-    /// Room for every position; the first ``touchedCount`` are ``touched``.
-    /// The scoring loop appends to them through a count of its own, which
-    /// stays in a register where this object's would be read and written
-    /// around each store to the score buffer.
+    /// Room for every position and one more; the first ``touchedCount`` are
+    /// ``touched``. The scoring loop appends to them through a count of its
+    /// own, which stays in a register where this object's would be read and
+    /// written around each store to the score buffer, and writes every
+    /// position it scores into the next slot, advancing only for a new one:
+    /// whether a position is new is a coin toss the processor would guess
+    /// wrong half the time, so it is not a branch. The spare slot takes the
+    /// write when every position is in.
     let touchedStorage: UnsafeMutableBufferPointer<Int32>
     var touchedCount = 0
     /// Per folded word of the index, the first question word with that
@@ -36,7 +40,7 @@ final class ScoringScratch: @unchecked Sendable {
         scores.initialize(repeating: 0)
         found = .allocate(capacity: count)
         found.initialize(repeating: 0)
-        touchedStorage = .allocate(capacity: count)
+        touchedStorage = .allocate(capacity: count + 1)
         touchedStorage.initialize(repeating: 0)
         firstTerm = .allocate(capacity: words)
         firstTerm.initialize(repeating: -1)

@@ -33,10 +33,8 @@ extension SearchEngine {
             }
             func add(_ frequency: Float, at position: Int, inFields: Bool) {
                 if inFields { found[position] |= bit }
-                if scores[position] == 0 && touchedCount < touched.count {
-                    touched[touchedCount] = Int32(truncatingIfNeeded: position)
-                    touchedCount += 1
-                }
+                touched[touchedCount] = Int32(truncatingIfNeeded: position)
+                touchedCount = min(touchedCount + (scores[position] == 0 ? 1 : 0), touched.count - 1)
                 scores[position] += idf * frequency * (k1 + 1) / (k1 + frequency)
             }
             // Both lists hold each procedure's postings together, in
