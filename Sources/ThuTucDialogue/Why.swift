@@ -22,17 +22,21 @@ public struct Why: Sendable {
 
     public let query: AnalyzedQuery
     public let intent: Intent
-    /// The five best candidates.
-    public let top: [Scored]
-    private let leader: Int?
+    /// The five best candidates, kept as the ranking gave them: most replies'
+    /// reasons are never read, so names and codes are looked up only then.
+    private let candidates: ArraySlice<Candidate>
     private let engine: SearchEngine
 
     init(result: SearchResult, intent: Intent, engine: SearchEngine) {
         query = result.query
         self.intent = intent
         self.engine = engine
-        leader = result.candidates.first?.position
-        top = result.candidates.prefix(5).map {
+        candidates = result.candidates.prefix(5)
+    }
+
+    /// The five best candidates' figures.
+    public var top: [Scored] {
+        candidates.map {
             Scored(
                 code: $0.code, name: $0.name, score: $0.score, bm25: $0.bm25, titleMatch: $0.titleMatch,
                 recall: $0.title.recall, precision: $0.title.precision, coverage: $0.coverage
@@ -50,7 +54,7 @@ public struct Why: Sendable {
             lines.append("rewrites: " + query.rewrites.map { "\($0.kind.rawValue): \($0.from) → \($0.to)" }.joined(separator: "; "))
         }
         if !query.unknownWords.isEmpty { lines.append("unknown: " + query.unknownWords.joined(separator: ", ")) }
-        if let leader {
+        if let leader = candidates.first?.position {
             for entry in engine.matchedWords(query, position: leader) {
                 lines.append("matched \(entry.field): \(entry.words.joined(separator: " "))")
             }
