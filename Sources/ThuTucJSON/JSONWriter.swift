@@ -6,8 +6,10 @@ public struct JSONWriter {
     private(set) var bytes: [UInt8] = []
     private var needsComma = false
 
-    public init() {
-        bytes.reserveCapacity(1024)
+    /// A writer with room for `capacity` bytes: a reply sized from its
+    /// text is written without the buffer growing and copying on the way.
+    public init(capacity: Int = 256) {
+        bytes.reserveCapacity(capacity)
         bytes.append(UInt8(ascii: "{"))
     }
 
@@ -46,14 +48,18 @@ public struct JSONWriter {
         Self.append(value ?? .null, to: &bytes)
     }
 
-    /// The finished object, followed by a newline.
-    public func line() -> [UInt8] {
-        bytes + [UInt8(ascii: "}"), 0x0A]
+    /// The finished object, followed by a newline. Consuming, so the bytes
+    /// are closed in place rather than copied.
+    public consuming func line() -> [UInt8] {
+        bytes.append(UInt8(ascii: "}"))
+        bytes.append(0x0A)
+        return bytes
     }
 
     /// The finished object without a newline, to nest inside another.
-    public func object() -> [UInt8] {
-        bytes + [UInt8(ascii: "}")]
+    public consuming func object() -> [UInt8] {
+        bytes.append(UInt8(ascii: "}"))
+        return bytes
     }
 
     static func append(_ value: JSONValue, to bytes: inout [UInt8]) {
@@ -166,5 +172,8 @@ public struct JSONArrayWriter {
         bytes += object
     }
 
-    public func array() -> [UInt8] { bytes + [UInt8(ascii: "]")] }
+    public consuming func array() -> [UInt8] {
+        bytes.append(UInt8(ascii: "]"))
+        return bytes
+    }
 }

@@ -112,7 +112,8 @@ extension ProtocolHandler {
 
     /// The reply line: {"id", "session", "intent", "procedure", "confidence", "choices", "reply"}.
     public static func encode(_ reply: Reply, id: JSONValue?, session: String, why: Bool) -> [UInt8] {
-        var writer = JSONWriter()
+        // Room for the text, a few escapes in it, and the other members.
+        var writer = JSONWriter(capacity: reply.text.utf8.count + session.utf8.count + 512)
         writer.value("id", id)
         writer.string("session", session)
         writer.string("intent", reply.intent.rawValue)
@@ -133,7 +134,7 @@ extension ProtocolHandler {
     }
 
     private static func reference(_ procedure: Reply.ProcedureRef) -> [UInt8] {
-        var writer = JSONWriter()
+        var writer = JSONWriter(capacity: procedure.code.utf8.count + procedure.name.utf8.count + 32)
         writer.string("code", procedure.code)
         writer.string("name", procedure.name)
         return writer.object()
