@@ -6,16 +6,10 @@ import Testing
 /// plain sort on every input, ties and all.
 @Suite("Top positions")
 struct TopPositionsTests {
-    /// A fixed-seed generator, so a failure can be replayed.
-    private struct SplitMix64: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var value = state
-            value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            value = (value ^ (value >> 27)) &* 0x94D0_49BB_1331_11EB
-            return value ^ (value >> 31)
-        }
+    /// A fixed scramble of `value` (Fibonacci hashing): varied inputs that
+    /// are the same on every run, so a failure replays.
+    private func scramble(_ value: Int) -> Int {
+        Int(truncatingIfNeeded: (UInt64(truncatingIfNeeded: value) &* 0x9E37_79B9_7F4A_7C15) >> 33)
     }
 
     private func expected(_ scores: [Float], touched: [Int32], count: Int) -> Set<Int> {
@@ -26,13 +20,13 @@ struct TopPositionsTests {
     @Test("Agrees with a sort, equal scores by position, for lists shorter and longer than the pool")
     func agreesWithSort() {
         let engine = EngineFixture.assistant.engine
-        var generator = SplitMix64(state: 7)
         for round in 0..<200 {
-            let size = Int.random(in: 1...3000, using: &generator)
+            let size = 1 + scramble(round &* 3 &+ 1) % 3000
             // Few distinct values in some rounds, so ties cross the pool's edge.
             let distinct = round % 3 == 0 ? 5 : 100_000
-            var scores = (0..<size).map { _ in Float(Int.random(in: 1...distinct, using: &generator)) / 7 }
-            let touched = (0..<size).shuffled(using: &generator).prefix(Int.random(in: 0...size, using: &generator)).map { Int32($0) }
+            var scores = (0..<size).map { Float(1 + scramble(round &* 7919 &+ $0) % distinct) / 7 }
+            let order = (0..<size).sorted { scramble($0 &+ round &* 31) < scramble($1 &+ round &* 31) }
+            let touched = order.prefix(scramble(round &* 5 &+ 2) % (size + 1)).map { Int32($0) }
             let count = [0, 1, 10, 50, size][round % 5]
             let chosen = scores.withUnsafeMutableBufferPointer { scoreBuffer in
                 touched.withUnsafeBufferPointer { engine.topPositions(scoreBuffer, touched: $0, count: count) }
