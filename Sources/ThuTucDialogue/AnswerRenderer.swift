@@ -71,7 +71,8 @@ public struct AnswerRenderer: Sendable {
                 number += 1
                 let name = withoutBullet(item.name)
                 if let form = item.form {
-                    output += lines(text(.documentsItemForm, ["number": String(number), "name": name, "copies": copies(item), "form": form]))
+                    let values: KeyValuePairs = ["number": String(number), "name": name, "copies": copies(item), "form": form]
+                    output += lines(text(.documentsItemForm, values))
                 } else {
                     output += lines(text(.documentsItem, ["number": String(number), "name": name, "copies": copies(item)]))
                 }

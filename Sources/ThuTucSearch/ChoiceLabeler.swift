@@ -13,7 +13,9 @@ enum ChoiceLabeler {
         // are single ASCII or punctuation scalars, and Character-wise
         // splitting would walk grapheme clusters for nothing.
         let words = names.map { name in
-            name.utf8.split(separator: UInt8(ascii: " ")).map { String(decoding: $0, as: UTF8.self).trimmingPunctuation() }.filter { !$0.isEmpty }
+            name.utf8.split(separator: UInt8(ascii: " "))
+                .map { String(decoding: $0, as: UTF8.self).trimmingPunctuation() }
+                .filter { !$0.isEmpty }
         }
         let keys = words.map { $0.map(TextNormalizer.fold) }
         let common = keys.dropFirst().reduce(Set(keys.first ?? [])) { $0.intersection($1) }
