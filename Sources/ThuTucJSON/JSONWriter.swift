@@ -96,27 +96,22 @@ public struct JSONWriter {
             // runs between the few that do, and the runs are found eight
             // bytes at a time.
             var runStart = 0
+            func escapes(in range: Range<Int>) {
+                for offset in range where needsEscape(utf8[offset]) {
+                    bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<offset]))
+                    appendEscape(for: utf8[offset], to: &bytes)
+                    runStart = offset + 1
+                }
+            }
             var index = 0
             if let base = utf8.baseAddress {
                 let raw = UnsafeRawPointer(base)
                 while index + 8 <= utf8.count {
-                    if !mayNeedEscape(raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)) {
-                        index += 8
-                        continue
-                    }
-                    for offset in index..<(index + 8) where needsEscape(utf8[offset]) {
-                        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<offset]))
-                        appendEscape(for: utf8[offset], to: &bytes)
-                        runStart = offset + 1
-                    }
+                    if mayNeedEscape(raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)) { escapes(in: index..<(index + 8)) }
                     index += 8
                 }
             }
-            for offset in index..<utf8.count where needsEscape(utf8[offset]) {
-                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<offset]))
-                appendEscape(for: utf8[offset], to: &bytes)
-                runStart = offset + 1
-            }
+            escapes(in: index..<utf8.count)
             bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart...]))
             bytes.append(UInt8(ascii: "\""))
         }

@@ -78,7 +78,7 @@ extension SearchEngine {
     /// The `count` best-scoring positions among `touched` (equal scores by
     /// position), in no particular order: the ranking that follows orders
     /// them on scores of its own.
-    func topPositions(_ scores: UnsafeMutableBufferPointer<Float>, touched: UnsafeBufferPointer<Int32>, count: Int) -> [Int] {
+    func topPositions(_ scores: UnsafeBufferPointer<Float>, touched: UnsafeBufferPointer<Int32>, count: Int) -> [Int] {
         guard touched.count > count else { return touched.map(Int.init) }
         guard count > 0 else { return [] }
         // A bounded min-heap: the pool is small and the touched list can hold

@@ -107,7 +107,7 @@ public final class SearchEngine: Sendable {
         guard terms.contains(where: \.isKnown) else { return FamilyBest() }
         return scratchPool.withScratch { scratch in
             bm25Scores(terms, into: scratch)
-            let pool = topPositions(scratch.scores, touched: scratch.touched, count: parameters.candidatePool)
+            let pool = topPositions(UnsafeBufferPointer(scratch.scores), touched: scratch.touched, count: parameters.candidatePool)
             return score(pool, terms: terms, sequence: sequence, ages: ages, bm25: scratch)
         }
     }

@@ -24,11 +24,11 @@ struct TopPositionsTests {
             let size = 1 + scramble(round &* 3 &+ 1) % 3000
             // Few distinct values in some rounds, so ties cross the pool's edge.
             let distinct = round % 3 == 0 ? 5 : 100_000
-            var scores = (0..<size).map { Float(1 + scramble(round &* 7919 &+ $0) % distinct) / 7 }
+            let scores = (0..<size).map { Float(1 + scramble(round &* 7919 &+ $0) % distinct) / 7 }
             let order = (0..<size).sorted { scramble($0 &+ round &* 31) < scramble($1 &+ round &* 31) }
             let touched = order.prefix(scramble(round &* 5 &+ 2) % (size + 1)).map { Int32($0) }
             let count = [0, 1, 10, 50, size][round % 5]
-            let chosen = scores.withUnsafeMutableBufferPointer { scoreBuffer in
+            let chosen = scores.withUnsafeBufferPointer { scoreBuffer in
                 touched.withUnsafeBufferPointer { engine.topPositions(scoreBuffer, touched: $0, count: count) }
             }
             #expect(chosen.count == min(count, touched.count), "round \(round)")
