@@ -1,3 +1,5 @@
+import Glibc
+
 /// Working memory for one question: for ``SearchEngine/bm25Scores(_:into:)``
 /// a score and a field-match mask per procedure and the procedures touched,
 /// and for ``TitleScratch`` a lookup from the index's words to the question's.
@@ -15,7 +17,8 @@ final class ScoringScratch: @unchecked Sendable {
     let scores: UnsafeMutableBufferPointer<Float>
     /// Per procedure, a bit per distinct term it holds outside the document list.
     let found: UnsafeMutableBufferPointer<UInt64>
-    /// Positions with a score, in the order first reached.
+    /// Positions with a score, in the order first reached; not kept for
+    /// words scored from a dense row, so complete only while ``rows`` is empty.
     var touched: UnsafeBufferPointer<Int32> {
         UnsafeBufferPointer(rebasing: touchedStorage[..<touchedCount])
     }
@@ -32,6 +35,9 @@ final class ScoringScratch: @unchecked Sendable {
     /// Per folded word of the index, the first question word with that
     /// folded form (-1 for none), for ``TitleScratch``.
     let firstTerm: UnsafeMutableBufferPointer<Int32>
+    /// The dense rows added, with their question word's bit, for
+    /// ``SearchEngine/fieldBits(at:in:)``.
+    var rows: [(row: Int, bit: UInt64)] = []
     private var registered: [Int] = []
 
     /// Scratch for `count` procedures and `words` folded words.
@@ -64,9 +70,17 @@ final class ScoringScratch: @unchecked Sendable {
 
     /// Zeroes what the last question wrote.
     func reset() {
-        for position in touched {
-            scores[Int(position)] = 0
-            found[Int(position)] = 0
+        if rows.isEmpty {
+            for position in touched {
+                scores[Int(position)] = 0
+                found[Int(position)] = 0
+            }
+        } else {
+            // A dense row wrote every score; the touched list is incomplete.
+            // memset: the buffers' own fill goes element by element.
+            if let base = scores.baseAddress { memset(base, 0, scores.count * MemoryLayout<Float>.stride) }
+            if let base = found.baseAddress { memset(base, 0, found.count * MemoryLayout<UInt64>.stride) }
+            rows.removeAll(keepingCapacity: true)
         }
         touchedCount = 0
         for folded in registered { firstTerm[folded] = -1 }

@@ -5,7 +5,8 @@ extension SearchEngine {
     /// earns full credit where the index has the same accents, partial credit
     /// where it matches only folded. Fills `scratch` with each procedure's
     /// score, the terms it holds outside the document list, and the
-    /// procedures touched.
+    /// procedures touched, or, once a word is scored from its dense row
+    /// (which touches nearly every procedure), the rows used.
     ///
     /// The document lists count only for words that few procedures' lists
     /// hold ("giấy chứng sinh"): for common words they are long to walk and
@@ -28,6 +29,11 @@ extension SearchEngine {
             let mismatchCredit = marked == MatchToken.unknown ? 1 : mismatch
             let idf = index.idf(term.match.folded) * term.weight
             let extra = index.documentPostings[folded].count <= parameters.documentListLimit ? index.documentPostings[folded] : []
+            if extra.isEmpty, let row = index.dense.row(of: folded) {
+                let share = TermShare(idf: idf, k1: k1, marked: marked, mismatchCredit: mismatchCredit, bit: bit)
+                addRow(row, of: index.postings[folded], share: share, scratch: scratch)
+                continue
+            }
             func credit(_ posting: Posting) -> Float {
                 posting.marked == marked ? 1 : mismatchCredit
             }
@@ -75,59 +81,147 @@ extension SearchEngine {
         }
     }
 
+    /// What one question word adds to a procedure with a given frequency.
+    struct TermShare {
+        var idf: Float
+        var k1: Float
+        var marked: Int32
+        var mismatchCredit: Float
+        var bit: UInt64
+
+        func credit(_ posting: Posting) -> Float {
+            posting.marked == marked ? 1 : mismatchCredit
+        }
+
+        func score(_ frequency: Float) -> Float {
+            idf * frequency * (k1 + 1) / (k1 + frequency)
+        }
+    }
+
+    /// ``bm25Scores(_:into:)`` for a word with a dense row: every slot is
+    /// added, eight at a time, an empty one adding exactly 0; then the
+    /// procedures with several postings, from their runs in `list`. Each
+    /// lane computes what the list walk computes, operation for operation,
+    /// so the sums are the same to the bit. The field bits of the slots are
+    /// left to ``fieldBits(at:in:)``, which only the candidates need.
+    private func addRow(_ row: Int, of list: [Posting], share: TermShare, scratch: ScoringScratch) {
+        let dense = index.dense
+        let scores = scratch.scores
+        scratch.rows.append((row, share.bit))
+        dense.weights.withUnsafeBufferPointer { weights in
+            dense.marked.withUnsafeBufferPointer { marked in
+                guard let weightRow = weights.baseAddress.map({ $0 + row * dense.width }),
+                    let markedRow = marked.baseAddress.map({ $0 + row * dense.width }),
+                    let scoreRow = scores.baseAddress
+                else { return }
+                let idf = SIMD8<Float>(repeating: share.idf), k1 = SIMD8<Float>(repeating: share.k1)
+                let k1Plus1 = SIMD8<Float>(repeating: share.k1 + 1), mismatch = SIMD8<Float>(repeating: share.mismatchCredit)
+                let typed = SIMD8<Int32>(repeating: share.marked)
+                var position = 0
+                while position + 8 <= dense.width {
+                    let weight = UnsafeRawPointer(weightRow + position).loadUnaligned(as: SIMD8<Float>.self)
+                    let form = UnsafeRawPointer(markedRow + position).loadUnaligned(as: SIMD8<Int32>.self)
+                    let frequency = mismatch.replacing(with: 1, where: form .== typed) * weight
+                    let score = UnsafeRawPointer(scoreRow + position).loadUnaligned(as: SIMD8<Float>.self)
+                    let sum = score + idf * frequency * k1Plus1 / (k1 + frequency)
+                    UnsafeMutableRawPointer(scoreRow + position).storeBytes(of: sum, as: SIMD8<Float>.self)
+                    position += 8
+                }
+                while position < dense.width {
+                    let frequency = (markedRow[position] == share.marked ? 1 : share.mismatchCredit) * weightRow[position]
+                    scoreRow[position] += share.score(frequency)
+                    position += 1
+                }
+            }
+        }
+        list.withUnsafeBufferPointer { list in
+            for start in dense.runs[row] {
+                var next = Int(start)
+                let document = list[next].document
+                var frequency = share.credit(list[next]) * list[next].weight
+                next += 1
+                while next < list.count && list[next].document == document {
+                    frequency += share.credit(list[next]) * list[next].weight
+                    next += 1
+                }
+                scores[Int(document)] += share.score(frequency)
+                scratch.found[Int(document)] |= share.bit
+            }
+        }
+    }
+
+    /// A bit per question word the procedure at `position` holds outside its
+    /// document list: the list walks set them as they go, dense rows are read here.
+    func fieldBits(at position: Int, in scratch: ScoringScratch) -> UInt64 {
+        var bits = scratch.found[position]
+        let dense = index.dense
+        for (row, bit) in scratch.rows where dense.weights[row * dense.width + position] > 0 {
+            bits |= bit
+        }
+        return bits
+    }
+
     /// The `count` best-scoring positions among `touched` (equal scores by
     /// position), in no particular order: the ranking that follows orders
     /// them on scores of its own.
     func topPositions(_ scores: UnsafeBufferPointer<Float>, touched: UnsafeBufferPointer<Int32>, count: Int) -> [Int] {
         guard touched.count > count else { return touched.map(Int.init) }
         guard count > 0 else { return [] }
-        // A bounded min-heap: the pool is small and the touched list can hold
-        // most of the catalogue for common words, so sorting it all is waste.
-        // Each entry is one integer that orders as the ranking does (see
-        // `rankKey`), so the heap's comparisons read no scores; most of the
-        // list is passed over with one comparison against the weakest score kept.
-        func rankKey(_ position: Int32) -> UInt64 {
-            let bits = scores[Int(position)].bitPattern
-            // IEEE floats order as integers once the sign bit is flipped for
-            // positives and every bit for negatives.
-            let ordered = bits ^ (UInt32(bitPattern: Int32(bitPattern: bits) >> 31) | 0x8000_0000)
-            return UInt64(ordered) << 32 | UInt64(UInt32.max - UInt32(bitPattern: position))
-        }
-        func position(of key: UInt64) -> Int { Int(UInt32.max - UInt32(truncatingIfNeeded: key)) }
-        let heap = UnsafeMutableBufferPointer<UInt64>.allocate(capacity: count)
-        defer { heap.deallocate() }
-        func siftDown() {
-            var parent = 0
-            while true {
-                let left = 2 * parent + 1, right = left + 1
-                var smallest = parent
-                if left < count && heap[left] < heap[smallest] { smallest = left }
-                if right < count && heap[right] < heap[smallest] { smallest = right }
-                if smallest == parent { return }
-                heap.swapAt(parent, smallest)
-                parent = smallest
-            }
-        }
+        var top = TopKeys(capacity: count)
         for index in 0..<count {
-            heap[index] = rankKey(touched[index])
-            var child = index
-            while child > 0 {
-                let parent = (child - 1) / 2
-                guard heap[child] < heap[parent] else { break }
-                heap.swapAt(child, parent)
-                child = parent
-            }
+            top.offer(Self.rankKey(scores[Int(touched[index])], position: Int(touched[index])))
         }
-        var floor = scores[position(of: heap[0])]
-        for index in count..<touched.count {
-            guard scores[Int(touched[index])] >= floor else { continue }
-            let key = rankKey(touched[index])
-            guard key > heap[0] else { continue }
-            heap[0] = key
-            siftDown()
-            floor = scores[position(of: heap[0])]
+        // Most of the list is passed over with one comparison against the weakest score kept.
+        var floor = scores[Self.position(ofKey: top.least)]
+        for index in count..<touched.count where scores[Int(touched[index])] >= floor {
+            top.offer(Self.rankKey(scores[Int(touched[index])], position: Int(touched[index])))
+            floor = scores[Self.position(ofKey: top.least)]
         }
-        return heap.map(position(of:))
+        return top.kept.map(Self.position(ofKey:))
+    }
+
+    /// The same over every position, those scoring 0 left out: for a
+    /// question with a dense row, which touches nearly every procedure.
+    ///
+    /// `seeds`, the postings of the question's rarest word, hold the
+    /// procedures that tend to score highest: the heap takes them first, so
+    /// the bar the scan holds every procedure to starts high and few others
+    /// reach the heap. The scan passes over the seeds the heap kept, which
+    /// would otherwise take a second place each.
+    func topPositions(_ scores: UnsafeBufferPointer<Float>, count: Int, seeds: UnsafeBufferPointer<Posting>) -> [Int] {
+        guard count > 0 else { return [] }
+        var top = TopKeys(capacity: count)
+        var last: Int32 = -1
+        for posting in seeds where posting.document != last {
+            last = posting.document
+            if scores[Int(last)] > 0 { top.offer(Self.rankKey(scores[Int(last)], position: Int(last))) }
+        }
+        var kept = [UInt64](repeating: 0, count: (scores.count + 63) / 64)
+        for key in top.kept {
+            let position = Self.position(ofKey: key)
+            kept[position / 64] |= 1 << UInt64(position % 64)
+        }
+        // Scores are positive where a word was found: until the heap is full, any of those enters.
+        var floor = top.isFull ? scores[Self.position(ofKey: top.least)] : .leastNonzeroMagnitude
+        for position in scores.indices where scores[position] >= floor && kept[position / 64] & 1 << UInt64(position % 64) == 0 {
+            top.offer(Self.rankKey(scores[position], position: position))
+            if top.isFull { floor = scores[Self.position(ofKey: top.least)] }
+        }
+        return top.kept.map(Self.position(ofKey:))
+    }
+
+    /// One integer that orders as the ranking does, higher score first and
+    /// equal scores by lower position, so the heap compares without reading scores.
+    static func rankKey(_ score: Float, position: Int) -> UInt64 {
+        let bits = score.bitPattern
+        // IEEE floats order as integers once the sign bit is flipped for
+        // positives and every bit for negatives.
+        let ordered = bits ^ (UInt32(bitPattern: Int32(bitPattern: bits) >> 31) | 0x8000_0000)
+        return UInt64(ordered) << 32 | UInt64(UInt32.max - UInt32(truncatingIfNeeded: position))
+    }
+
+    static func position(ofKey key: UInt64) -> Int {
+        Int(UInt32.max - UInt32(truncatingIfNeeded: key))
     }
 
     /// How well the best of a procedure's titles matches the question: an

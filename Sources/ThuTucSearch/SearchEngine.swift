@@ -107,9 +107,21 @@ public final class SearchEngine: Sendable {
         guard terms.contains(where: \.isKnown) else { return FamilyBest() }
         return scratchPool.withScratch { scratch in
             bm25Scores(terms, into: scratch)
-            let pool = topPositions(UnsafeBufferPointer(scratch.scores), touched: scratch.touched, count: parameters.candidatePool)
+            let scores = UnsafeBufferPointer(scratch.scores)
+            let pool =
+                scratch.rows.isEmpty
+                ? topPositions(scores, touched: scratch.touched, count: parameters.candidatePool)
+                : index.postings[rarestWord(of: terms)].withUnsafeBufferPointer {
+                    topPositions(scores, count: parameters.candidatePool, seeds: $0)
+                }
             return score(pool, terms: terms, sequence: sequence, ages: ages, bm25: scratch)
         }
+    }
+
+    /// The folded word held by the fewest procedures among those that score.
+    private func rarestWord(of terms: [AnalyzedQuery.Term]) -> Int {
+        let scoring = terms.filter { $0.isKnown && $0.weight > 0 }.map { Int($0.match.folded) }
+        return scoring.min { index.documentFrequency[$0] < index.documentFrequency[$1] } ?? 0
     }
 
     /// Scores the procedures at `pool` by title match and priors on top of their BM25F.
@@ -139,7 +151,7 @@ public final class SearchEngine: Sendable {
                             UnsafeBufferPointer(rebasing: spans[procedures[position].spans]), words: words, weights: titleWeights,
                             total: totalWeight, scratch: scratch
                         )
-                        let coverage = fieldCoverage(bm25.found[position], weights: titleWeights, total: totalWeight)
+                        let coverage = fieldCoverage(fieldBits(at: position, in: bm25), weights: titleWeights, total: totalWeight)
                         var score = bm25Score / max(bm25Ceiling, 1e-6) + parameters.titleWeight * title.match
                         score *= 1 - parameters.levelStep * Float(levelRanks[position])
                         if procedures[position].isCurated { score *= parameters.curatedPrior }

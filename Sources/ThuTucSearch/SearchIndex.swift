@@ -14,6 +14,8 @@ public final class SearchIndex: Sendable {
     /// Per folded term, its postings in every field but the document list,
     /// one per accented form found in a field.
     let postings: [[Posting]]
+    /// The same postings of the commonest words, a slot per procedure.
+    let dense: DensePostings
     /// Per folded term, the document-list postings, kept apart: there are
     /// many and they weigh little, so only informative words use them.
     let documentPostings: [[Posting]]
@@ -38,7 +40,14 @@ public final class SearchIndex: Sendable {
     let fieldNames: [(name: String, text: IndexedText, procedures: [Int32])]
 
     /// Indexes `knowledge`.
-    public init(knowledge: KnowledgeBase) {
+    public convenience init(knowledge: KnowledgeBase) {
+        self.init(knowledge: knowledge, denseShare: Self.denseShare)
+    }
+
+    /// Indexes `knowledge`, giving dense rows to the words at least
+    /// `denseShare` of the procedures hold (above 1: to none, for tests
+    /// that compare the two ways of scoring).
+    init(knowledge: KnowledgeBase, denseShare: Double) {
         var terms = TermTable()
         let lexicon = LexiconMatcher(lexicon: knowledge.lexicon, terms: &terms)
 
@@ -222,6 +231,7 @@ public final class SearchIndex: Sendable {
         self.titleWords = titleWords
         self.titleSpans = titleSpans
         self.postings = postings
+        self.dense = DensePostings(postings: postings, width: procedures.count, minimumShare: denseShare)
         self.documentPostings = documentPostings
         self.documentFrequency = documentFrequency
         self.titleWeights = titleWeights
@@ -258,6 +268,10 @@ public final class SearchIndex: Sendable {
     static func familyKey(_ name: String) -> String {
         TextNormalizer.fold(withoutLevelSuffix(name))
     }
+
+    /// The share of procedures a word must be in for its postings to get a
+    /// row in ``dense``.
+    static let denseShare = 0.125
 
     /// The catalogue's subject for individual citizens.
     static let citizenSubject = "Công dân Việt Nam"

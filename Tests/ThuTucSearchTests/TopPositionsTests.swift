@@ -35,4 +35,32 @@ struct TopPositionsTests {
             #expect(Set(chosen) == expected(scores, touched: touched, count: count), "round \(round)")
         }
     }
+
+    @Test("Over every position, seeded from a posting list, agrees with a sort of the positions that score")
+    func seededScanAgreesWithSort() {
+        let engine = EngineFixture.assistant.engine
+        for round in 0..<200 {
+            let size = 1 + scramble(round &* 3 &+ 1) % 3000
+            let distinct = round % 3 == 0 ? 5 : 100_000
+            // Some positions score nothing, as procedures no word reached.
+            let scores = (0..<size).map { position -> Float in
+                let value = scramble(round &* 7919 &+ position) % distinct
+                return value % 4 == 0 ? 0 : Float(value) / 7
+            }
+            // Seeds as a posting list holds them: in order, a procedure's postings side by side.
+            var seeds: [Posting] = []
+            for position in 0..<size where scramble(position &+ round &* 13) % 5 == 0 {
+                for _ in 0...(scramble(position &* 17 &+ round) % 3) {
+                    seeds.append(Posting(document: Int32(position), marked: -1, weight: 1, fields: 1))
+                }
+            }
+            let count = [0, 1, 10, 50, size][round % 5]
+            let chosen = scores.withUnsafeBufferPointer { scoreBuffer in
+                seeds.withUnsafeBufferPointer { engine.topPositions(scoreBuffer, count: count, seeds: $0) }
+            }
+            let scoring = scores.indices.filter { scores[$0] > 0 }.map(Int32.init)
+            #expect(chosen.count == min(count, scoring.count), "round \(round)")
+            #expect(Set(chosen) == expected(scores, touched: scoring, count: count), "round \(round)")
+        }
+    }
 }

@@ -1,0 +1,68 @@
+/// The field postings of the words many procedures hold, laid out again as
+/// one row per word with a slot per procedure position.
+///
+/// Walking a long posting list costs a data-dependent branch per procedure
+/// (does its run go on?) that the processor guesses wrong often; a row is
+/// read straight through, a slot per procedure, in a loop the compiler
+/// turns into vector instructions. The lists stay the source of truth:
+/// a procedure with several postings for the word (several accented forms)
+/// has an empty slot and is scored from its run in the list, so every score
+/// is summed exactly as the list walk sums it.
+struct DensePostings: Sendable {
+    /// Slots per row: the number of procedures.
+    let width: Int
+    /// Per folded word, its row, or -1 when the word keeps its list only.
+    private let rowOf: [Int32]
+    /// Row after row: the weight of the procedure's only posting for the
+    /// word, or 0 when it has none or several.
+    let weights: [Float]
+    /// Row after row: that posting's accented form.
+    let marked: [Int32]
+    /// Per row, where each run of several postings for one procedure
+    /// starts in the word's list.
+    let runs: [[Int32]]
+
+    /// Gives a row to each word held by at least `minimumShare` of the
+    /// `width` procedures: below that, the list is shorter to walk than a
+    /// row is to read.
+    init(postings: [[Posting]], width: Int, minimumShare: Double) {
+        self.width = width
+        let minimumCount = max(1, Int((Double(width) * minimumShare).rounded(.up)))
+        var rowOf = [Int32](repeating: -1, count: postings.count)
+        var rows = 0
+        for (folded, list) in postings.enumerated() where list.count >= minimumCount {
+            rowOf[folded] = Int32(rows)
+            rows += 1
+        }
+        var weights = [Float](repeating: 0, count: rows * width)
+        var marked = [Int32](repeating: -1, count: rows * width)
+        var runs = [[Int32]](repeating: [], count: rows)
+        for (folded, list) in postings.enumerated() where rowOf[folded] >= 0 {
+            let row = Int(rowOf[folded])
+            var next = 0
+            while next < list.count {
+                let start = next
+                let document = list[next].document
+                while next < list.count && list[next].document == document { next += 1 }
+                if next - start == 1 {
+                    weights[row * width + Int(document)] = list[start].weight
+                    marked[row * width + Int(document)] = list[start].marked
+                } else {
+                    runs[row].append(Int32(start))
+                }
+            }
+        }
+        self.rowOf = rowOf
+        self.weights = weights
+        self.marked = marked
+        self.runs = runs
+    }
+
+    /// The row of a folded word, if it has one.
+    func row(of folded: Int) -> Int? {
+        rowOf[folded] >= 0 ? Int(rowOf[folded]) : nil
+    }
+
+    /// How many words have a row.
+    var rowCount: Int { runs.count }
+}
