@@ -191,18 +191,20 @@ extension SearchEngine {
     func topPositions(_ scores: UnsafeBufferPointer<Float>, count: Int, seeds: UnsafeBufferPointer<Posting>) -> [Int] {
         guard count > 0 else { return [] }
         var top = TopKeys(capacity: count)
+        // Scores are positive where a word was found: until the heap is full, any of those enters.
+        var floor = Float.leastNonzeroMagnitude
         var last: Int32 = -1
         for posting in seeds where posting.document != last {
             last = posting.document
-            if scores[Int(last)] > 0 { top.offer(Self.rankKey(scores[Int(last)], position: Int(last))) }
+            guard scores[Int(last)] >= floor else { continue }
+            top.offer(Self.rankKey(scores[Int(last)], position: Int(last)))
+            if top.isFull { floor = scores[Self.position(ofKey: top.least)] }
         }
         var kept = [UInt64](repeating: 0, count: (scores.count + 63) / 64)
         for key in top.kept {
             let position = Self.position(ofKey: key)
             kept[position / 64] |= 1 << UInt64(position % 64)
         }
-        // Scores are positive where a word was found: until the heap is full, any of those enters.
-        var floor = top.isFull ? scores[Self.position(ofKey: top.least)] : .leastNonzeroMagnitude
         for position in scores.indices where scores[position] >= floor && kept[position / 64] & 1 << UInt64(position % 64) == 0 {
             top.offer(Self.rankKey(scores[position], position: position))
             if top.isFull { floor = scores[Self.position(ofKey: top.least)] }
