@@ -45,7 +45,7 @@ struct QueryAnalyzer: Sendable {
                 // is no "đủ tuổi" cue; "rút bhxh 1 lần" can be a lexicon phrase), but name no topic.
                 words.append(Word(token: token, match: matchToken(token)))
             case .word:
-                words += repair(token, query: &query)
+                repair(token, query: &query, into: &words)
             }
         }
         let repaired = words
@@ -96,26 +96,27 @@ struct QueryAnalyzer: Sendable {
         return MatchToken(folded: folded, marked: marked)
     }
 
-    /// The word as typed when the index knows it; otherwise its Telex/VNI
-    /// reading, a split into two known words, or its one-edit correction.
-    private func repair(_ token: Token, query: inout AnalyzedQuery) -> [Word] {
+    /// Appends the word as typed when the index knows it; otherwise its
+    /// Telex/VNI reading, a split into two known words, or its one-edit correction.
+    private func repair(_ token: Token, query: inout AnalyzedQuery, into words: inout [Word]) {
         let match = matchToken(token)
-        if match.folded >= 0 { return [Word(token: token, match: match)] }
-        if let decoded = TypingMethodDecoder.decode(token.folded), index.terms.foldedID(decoded.folded) != nil {
+        if match.folded >= 0 {
+            words.append(Word(token: token, match: match))
+        } else if let decoded = TypingMethodDecoder.decode(token.folded), index.terms.foldedID(decoded.folded) != nil {
             query.rewrites.append(.init(kind: .typingMethod, from: token.text, to: decoded.text))
-            return [Word(token: decoded, match: matchToken(decoded))]
-        }
-        if let parts = split(token.folded) {
+            words.append(Word(token: decoded, match: matchToken(decoded)))
+        } else if let parts = split(token.folded) {
             query.rewrites.append(.init(kind: .split, from: token.text, to: parts.map(\.folded).joined(separator: " ")))
-            return parts.map { Word(token: $0, match: matchToken($0), weight: Self.repairedWeight) }
-        }
-        if let corrected = index.corrections.correct(token.folded) {
+            words += parts.map { Word(token: $0, match: matchToken($0), weight: Self.repairedWeight) }
+        } else if let corrected = index.corrections.correct(token.folded) {
             let word = index.terms.word(corrected)
             query.rewrites.append(.init(kind: .typo, from: token.text, to: word))
             let repaired = Token(text: word, folded: word, marked: nil, kind: .word, hasDiacritics: false)
-            return [Word(token: repaired, match: MatchToken(folded: corrected, marked: MatchToken.unknown), weight: Self.repairedWeight)]
+            let correctedMatch = MatchToken(folded: corrected, marked: MatchToken.unknown)
+            words.append(Word(token: repaired, match: correctedMatch, weight: Self.repairedWeight))
+        } else {
+            words.append(Word(token: token, match: match))
         }
-        return [Word(token: token, match: match)]
     }
 
     /// Two known words run together ("dangky"), split where both halves are correction targets.
@@ -179,12 +180,12 @@ struct QueryAnalyzer: Sendable {
 
     /// Walks the words not yet used, left to right, taking at each the
     /// longest phrase of `set` that `accept` allows (given the phrase and where
-    /// it starts); marks its words as used and hands it to `found` with the
-    /// words as typed.
+    /// it starts); marks its words as used and hands it to `found` with its
+    /// words, from which a caller that wants them reads the text as typed.
     private func consumePhrases<Payload>(
         _ set: PhraseSet<Payload>, in words: inout [Word],
         accept: (PhraseSet<Payload>.Entry, Int) -> Bool = { _, _ in true },
-        _ found: (PhraseSet<Payload>.Entry, _ typed: [String]) -> Void
+        _ found: (PhraseSet<Payload>.Entry, _ words: ArraySlice<Word>) -> Void
     ) {
         let matches = words.map(\.match)
         var position = 0
@@ -196,7 +197,7 @@ struct QueryAnalyzer: Sendable {
             }
             let range = start..<(start + entry.tokens.count)
             for offset in range { words[offset].consumed = true }
-            found(entry, range.map { words[$0].token.text })
+            found(entry, words[range])
             position = range.upperBound
         }
     }
@@ -207,7 +208,7 @@ struct QueryAnalyzer: Sendable {
         var phrases: [String] = []
         var intents: [Intent] = []
         consumePhrases(index.lexicon.cues, in: &words) { entry, typed in
-            phrases.append(typed.joined(separator: " "))
+            phrases.append(typed.map(\.token.text).joined(separator: " "))
             if !intents.contains(entry.payload) { intents.append(entry.payload) }
             if best == nil || typed.count > best?.length ?? 0 { best = (entry.payload, typed.count) }
         }

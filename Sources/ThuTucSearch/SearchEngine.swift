@@ -256,10 +256,11 @@ public final class SearchEngine: Sendable {
 
     /// Each word once (by its folded form and, when typed, its accents), keeping its first occurrence.
     private func distinctTerms(_ terms: [AnalyzedQuery.Term]) -> [AnalyzedQuery.Term] {
-        var seen = Set<MatchToken>()
+        // A question has a few words: a look through those kept costs less than hashing.
         var result: [AnalyzedQuery.Term] = []
+        result.reserveCapacity(terms.count)
         for term in terms {
-            if term.isKnown, !seen.insert(term.match).inserted { continue }
+            if term.isKnown, result.contains(where: { $0.isKnown && $0.match == term.match }) { continue }
             result.append(term)
         }
         return result
