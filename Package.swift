@@ -16,6 +16,8 @@ let package = Package(
     targets: [
         // Glibc does not expose epoll, eventfd or accept4; this shim does.
         .target(name: "CEpoll"),
+        // Swift cannot ask for a cache line ahead of its use; this header can.
+        .target(name: "CPrefetch"),
         // Vietnamese text: Unicode folding, syllables, tokens, typo and Telex repair.
         .target(name: "ThuTucText"),
         // A strict, bounded, fast JSON reader and a reply writer, for knowledge files and requests.
@@ -25,7 +27,7 @@ let package = Package(
         // Turns the portal's flattened records into the Knowledge/ schema.
         .target(name: "ThuTucImport", dependencies: ["ThuTucKnowledge"]),
         // Question understanding and ranking: index, intents, scoring.
-        .target(name: "ThuTucSearch", dependencies: ["ThuTucText", "ThuTucKnowledge"]),
+        .target(name: "ThuTucSearch", dependencies: ["ThuTucText", "ThuTucKnowledge", "CPrefetch"]),
         // Sessions, follow-ups, clarifications and answer rendering.
         .target(name: "ThuTucDialogue", dependencies: ["ThuTucSearch", "ThuTucKnowledge"]),
         // Configuration, the line protocol and the TCP server.

@@ -145,7 +145,8 @@ public final class SearchEngine: Sendable {
         index.procedures.withUnsafeBufferPointer { procedures in
             index.titleSpans.withUnsafeBufferPointer { spans in
                 index.titleWords.withUnsafeBufferPointer { words in
-                    for position in pool {
+                    for (candidate, position) in pool.enumerated() {
+                        prefetch(after: candidate, of: pool, procedures: procedures, spans: spans, words: words)
                         let bm25Score = bm25.scores[position]
                         let title = bestTitleMatch(
                             UnsafeBufferPointer(rebasing: spans[procedures[position].spans]), words: words, weights: titleWeights,
