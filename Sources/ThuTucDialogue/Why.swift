@@ -6,8 +6,11 @@ import ThuTucSearch
 /// rewrites and cues it found, the words matched per field, and the top scores.
 ///
 /// Cheap to make on every question; the costly part (the words matched per
-/// field) is worked out only when someone reads ``text``.
-public struct Why: Sendable {
+/// field) is worked out only when someone reads ``text``. A class, though
+/// immutable, so that a ``Session`` holds a reference rather than the whole
+/// query inline: a server keeps up to a hundred thousand sessions, mostly
+/// without one, and copies a session in and out of its store on every turn.
+public final class Why: Sendable {
     /// One candidate's figures.
     public struct Scored: Sendable {
         public var code: String
