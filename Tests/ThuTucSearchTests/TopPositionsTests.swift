@@ -17,17 +17,21 @@ struct TopPositionsTests {
         return Set(sorted.prefix(count))
     }
 
+    /// A round's number of positions, how many distinct scores it draws from
+    /// (few in some rounds, so that ties cross the pool's edge) and the pool's size.
+    private func shape(of round: Int) -> (size: Int, distinct: Int, count: Int) {
+        let size = 1 + scramble(round &* 3 &+ 1) % 3000
+        return (size, round % 3 == 0 ? 5 : 100_000, [0, 1, 10, 50, size][round % 5])
+    }
+
     @Test("Agrees with a sort, equal scores by position, for lists shorter and longer than the pool")
     func agreesWithSort() {
         let engine = EngineFixture.assistant.engine
         for round in 0..<200 {
-            let size = 1 + scramble(round &* 3 &+ 1) % 3000
-            // Few distinct values in some rounds, so ties cross the pool's edge.
-            let distinct = round % 3 == 0 ? 5 : 100_000
+            let (size, distinct, count) = shape(of: round)
             let scores = (0..<size).map { Float(1 + scramble(round &* 7919 &+ $0) % distinct) / 7 }
             let order = (0..<size).sorted { scramble($0 &+ round &* 31) < scramble($1 &+ round &* 31) }
             let touched = order.prefix(scramble(round &* 5 &+ 2) % (size + 1)).map { Int32($0) }
-            let count = [0, 1, 10, 50, size][round % 5]
             let chosen = scores.withUnsafeBufferPointer { scoreBuffer in
                 touched.withUnsafeBufferPointer { engine.topPositions(scoreBuffer, touched: $0, count: count) }
             }
@@ -40,8 +44,7 @@ struct TopPositionsTests {
     func seededScanAgreesWithSort() {
         let engine = EngineFixture.assistant.engine
         for round in 0..<200 {
-            let size = 1 + scramble(round &* 3 &+ 1) % 3000
-            let distinct = round % 3 == 0 ? 5 : 100_000
+            let (size, distinct, count) = shape(of: round)
             // Some positions score nothing, as procedures no word reached.
             let scores = (0..<size).map { position -> Float in
                 let value = scramble(round &* 7919 &+ position) % distinct
@@ -54,7 +57,6 @@ struct TopPositionsTests {
                     seeds.append(Posting(document: Int32(position), marked: -1, weight: 1, fields: 1))
                 }
             }
-            let count = [0, 1, 10, 50, size][round % 5]
             let chosen = scores.withUnsafeBufferPointer { scoreBuffer in
                 seeds.withUnsafeBufferPointer { engine.topPositions(scoreBuffer, count: count, seeds: $0) }
             }
