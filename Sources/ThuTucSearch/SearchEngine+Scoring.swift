@@ -29,19 +29,16 @@ extension SearchEngine {
             let mismatchCredit = marked == MatchToken.unknown ? 1 : mismatch
             let idf = index.idf(term.match.folded) * term.weight
             let extra = index.documentPostings[folded].count <= parameters.documentListLimit ? index.documentPostings[folded] : []
+            let share = TermShare(idf: idf, k1: k1, marked: marked, mismatchCredit: mismatchCredit, bit: bit)
             if extra.isEmpty, let row = index.dense.row(of: folded) {
-                let share = TermShare(idf: idf, k1: k1, marked: marked, mismatchCredit: mismatchCredit, bit: bit)
                 addRow(row, of: index.postings[folded], share: share, scratch: scratch)
                 continue
-            }
-            func credit(_ posting: Posting) -> Float {
-                posting.marked == marked ? 1 : mismatchCredit
             }
             func add(_ frequency: Float, at position: Int, inFields: Bool) {
                 if inFields { found[position] |= bit }
                 touched[touchedCount] = Int32(truncatingIfNeeded: position)
                 touchedCount = min(touchedCount + (scores[position] == 0 ? 1 : 0), touched.count - 1)
-                scores[position] += idf * frequency * (k1 + 1) / (k1 + frequency)
+                scores[position] += share.score(frequency)
             }
             // Both lists hold each procedure's postings together, in
             // procedure order: walking them side by side sums a procedure's
@@ -52,12 +49,8 @@ extension SearchEngine {
                     // Most words' document lists are left out: then a plain walk.
                     while next < main.count && nextExtra == extra.count {
                         let document = main[next].document
-                        var frequency = credit(main[next]) * main[next].weight
-                        next += 1
-                        while next < main.count && main[next].document == document {
-                            frequency += credit(main[next]) * main[next].weight
-                            next += 1
-                        }
+                        var frequency: Float = 0
+                        share.accumulate(&frequency, of: document, in: main, from: &next)
                         add(frequency, at: Int(document), inFields: true)
                     }
                     while next < main.count || nextExtra < extra.count {
@@ -66,14 +59,8 @@ extension SearchEngine {
                         )
                         var frequency: Float = 0
                         let inFields = next < main.count && main[next].document == document
-                        while next < main.count && main[next].document == document {
-                            frequency += credit(main[next]) * main[next].weight
-                            next += 1
-                        }
-                        while nextExtra < extra.count && extra[nextExtra].document == document {
-                            frequency += credit(extra[nextExtra]) * extra[nextExtra].weight
-                            nextExtra += 1
-                        }
+                        share.accumulate(&frequency, of: document, in: main, from: &next)
+                        share.accumulate(&frequency, of: document, in: extra, from: &nextExtra)
                         add(frequency, at: Int(document), inFields: inFields)
                     }
                 }
@@ -95,6 +82,16 @@ extension SearchEngine {
 
         func score(_ frequency: Float) -> Float {
             idf * frequency * (k1 + 1) / (k1 + frequency)
+        }
+
+        /// Adds to `frequency`, in list order, the credited weights of the
+        /// postings of `document` from `next` on, and leaves `next` past them.
+        @inline(__always)
+        func accumulate(_ frequency: inout Float, of document: Int32, in list: UnsafeBufferPointer<Posting>, from next: inout Int) {
+            while next < list.count && list[next].document == document {
+                frequency += credit(list[next]) * list[next].weight
+                next += 1
+            }
         }
     }
 
@@ -138,12 +135,8 @@ extension SearchEngine {
             for start in dense.runs[row] {
                 var next = Int(start)
                 let document = list[next].document
-                var frequency = share.credit(list[next]) * list[next].weight
-                next += 1
-                while next < list.count && list[next].document == document {
-                    frequency += share.credit(list[next]) * list[next].weight
-                    next += 1
-                }
+                var frequency: Float = 0
+                share.accumulate(&frequency, of: document, in: list, from: &next)
                 scores[Int(document)] += share.score(frequency)
                 scratch.found[Int(document)] |= share.bit
             }

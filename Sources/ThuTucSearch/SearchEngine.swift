@@ -111,17 +111,18 @@ public final class SearchEngine: Sendable {
             let pool =
                 scratch.rows.isEmpty
                 ? topPositions(scores, touched: scratch.touched, count: parameters.candidatePool)
-                : index.postings[rarestWord(of: terms)].withUnsafeBufferPointer {
+                : (rarestWord(of: terms).map { index.postings[$0] } ?? []).withUnsafeBufferPointer {
                     topPositions(scores, count: parameters.candidatePool, seeds: $0)
                 }
             return score(pool, terms: terms, sequence: sequence, ages: ages, bm25: scratch)
         }
     }
 
-    /// The folded word held by the fewest procedures among those that score.
-    private func rarestWord(of terms: [AnalyzedQuery.Term]) -> Int {
+    /// The folded word held by the fewest procedures among those that score;
+    /// nil when none does.
+    private func rarestWord(of terms: [AnalyzedQuery.Term]) -> Int? {
         let scoring = terms.filter { $0.isKnown && $0.weight > 0 }.map { Int($0.match.folded) }
-        return scoring.min { index.documentFrequency[$0] < index.documentFrequency[$1] } ?? 0
+        return scoring.min { index.documentFrequency[$0] < index.documentFrequency[$1] }
     }
 
     /// Scores the procedures at `pool` by title match and priors on top of their BM25F.
