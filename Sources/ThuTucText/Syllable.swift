@@ -4,7 +4,7 @@ enum Syllable {
     /// the onsets where both spell the same sound (kí/ký, lí/lý, mĩ/mỹ, quí/quý,
     /// sĩ/sỹ, hi/hy, tỉ/tỷ).
     @inline(__always)
-    static func normalizeFinalY(_ letters: inout [UInt8], marks: inout [LetterMark]) {
+    static func normalizeFinalY(_ letters: UnsafeMutableBufferPointer<UInt8>, marks: UnsafeBufferPointer<LetterMark>) {
         let count = letters.count
         guard count >= 2, count <= 3, letters[count - 1] == UInt8(ascii: "y"), marks[count - 1] == .none else { return }
         let isOnset: Bool
@@ -20,7 +20,7 @@ enum Syllable {
     }
 
     /// Whether `bytes` spell a catalogue code: one digit, a dot, six digits ("1.001193").
-    static func isCatalogueCode(_ bytes: [UInt8]) -> Bool {
+    static func isCatalogueCode(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard bytes.count == 8, bytes[1] == UInt8(ascii: ".") else { return false }
         for (index, byte) in bytes.enumerated() where index != 1 {
             guard byte >= 0x30 && byte <= 0x39 else { return false }

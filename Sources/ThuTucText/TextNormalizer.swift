@@ -47,9 +47,9 @@ public enum TextNormalizer {
     /// One word as the scanner hands it out; the buffers are only valid inside the callback.
     public struct ScannedWord {
         /// Lower-case ASCII without marks.
-        public var folded: ArraySlice<UInt8>
+        public var folded: UnsafeBufferPointer<UInt8>
         /// The canonical accented key; meaningful when ``hasDiacritics`` is true.
-        public var marked: ArraySlice<UInt8>
+        public var marked: UnsafeBufferPointer<UInt8>
         public var kind: Token.Kind
         public var hasDiacritics: Bool
         /// Where the word stands in the text's UTF-8 bytes.
@@ -86,22 +86,16 @@ public enum TextNormalizer {
     }
 
     /// The state of one scan: the word being built.
-    private struct Scanner {
-        var letters: [UInt8] = []
-        var marks: [LetterMark] = []
-        var key: [UInt8] = []
+    private struct Scanner: ~Copyable {
+        var letters = ScanBuffer<UInt8>(capacity: 32)
+        var marks = ScanBuffer<LetterMark>(capacity: 32)
+        var key = ScanBuffer<UInt8>(capacity: 40)
         var tone = Tone.level
         var hasDiacritics = false
         var hasLetter = false
         var start: Int?
         /// A "." "," or "/" seen right after a digit, kept only if a digit follows.
         var pendingSeparator: (scalar: Unicode.Scalar, index: Int)?
-
-        init() {
-            letters.reserveCapacity(32)
-            marks.reserveCapacity(32)
-            key.reserveCapacity(40)
-        }
 
         @inline(__always)
         mutating func consume(_ scalar: Unicode.Scalar, at index: Int, _ body: (ScannedWord) -> Void) {
@@ -147,7 +141,7 @@ public enum TextNormalizer {
             } else if let combiningMark = LetterMark(combining: scalar) {
                 guard !letters.isEmpty else { return }
                 hasDiacritics = true
-                marks[marks.count - 1] = combiningMark
+                marks.elements[marks.count - 1] = combiningMark
             } else if scalar.properties.generalCategory == .nonspacingMark {
                 // Other combining marks (from foreign names) carry no meaning here.
                 return
@@ -179,32 +173,38 @@ public enum TextNormalizer {
                 return
             }
             defer {
-                letters.removeAll(keepingCapacity: true)
-                marks.removeAll(keepingCapacity: true)
+                letters.removeAll()
+                marks.removeAll()
                 tone = .level
                 hasDiacritics = false
                 hasLetter = false
                 start = nil
             }
             guard !letters.isEmpty, let start else { return }
-            Syllable.normalizeFinalY(&letters, marks: &marks)
+            Syllable.normalizeFinalY(letters.elements, marks: UnsafeBufferPointer(marks.elements))
             let kind: Token.Kind
             if hasLetter {
                 kind = .word
-            } else if Syllable.isCatalogueCode(letters) {
+            } else if Syllable.isCatalogueCode(UnsafeBufferPointer(letters.elements)) {
                 kind = .code
             } else {
                 kind = .number
             }
-            key.removeAll(keepingCapacity: true)
+            key.removeAll()
             if hasDiacritics {
+                let letters = letters.elements, marks = marks.elements
                 for index in letters.indices {
                     key.append(letters[index])
                     if let suffix = marks[index].keySuffix { key.append(suffix) }
                 }
                 if tone != .level { key.append(UInt8(ascii: "0") + tone.rawValue) }
             }
-            body(ScannedWord(folded: letters[...], marked: key[...], kind: kind, hasDiacritics: hasDiacritics, range: start..<end))
+            body(
+                ScannedWord(
+                    folded: UnsafeBufferPointer(letters.elements), marked: UnsafeBufferPointer(key.elements), kind: kind,
+                    hasDiacritics: hasDiacritics, range: start..<end
+                )
+            )
         }
     }
 }

@@ -21,7 +21,7 @@ public enum Tone: UInt8, Sendable, CaseIterable {
 }
 
 /// The marks that change a vowel's letter (â ă ê ô ơ ư) or d into đ.
-public enum LetterMark: UInt8, Sendable {
+public enum LetterMark: UInt8, Sendable, BitwiseCopyable {
     case none = 0
     case circumflex  // â ê ô
     case breve  // ă

@@ -51,6 +51,21 @@ struct TextNormalizerTests {
         #expect(folded("🙂🙂").isEmpty)
     }
 
+    @Test("Words far longer than the scanner's first buffers come out whole")
+    func longWords() throws {
+        // 5,000 letters, each with a letter mark and a tone: the accented key is 3 bytes a letter.
+        let long = String(repeating: "ướ", count: 2_500)
+        let tokens = TextNormalizer.normalize("a \(long) b").tokens
+        #expect(tokens.map(\.folded) == ["a", String(repeating: "uo", count: 2_500), "b"])
+        // A word's key is its letters with their marks, then its tone once.
+        let syllable = try #require(marked("ướ").first ?? nil)
+        #expect(tokens[1].marked == String(repeating: String(syllable.dropLast()), count: 2_500) + String(syllable.suffix(1)))
+        #expect(tokens[1].text == long)
+        // The buffers are emptied between words: a short word after a long one is only itself.
+        #expect(marked("\(long) á").last == marked("á").last)
+        #expect(folded("\(long) á").last == "a")
+    }
+
     @Test("Codes and numbers stay whole")
     func numbers() {
         let tokens = TextNormalizer.normalize("thủ tục 1.001193 lệ phí 50.000 đồng, 14 tuổi.").tokens
