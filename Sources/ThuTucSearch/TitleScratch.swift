@@ -47,8 +47,18 @@ final class TitleScratch {
     /// Registers the question's words in `table`'s word lookup, which stays
     /// filled until `table` is reset.
     init(terms: [AnalyzedQuery.Term], sequence: [Int], table: ScoringScratch) {
+        // Plain loops: a key path such as `\.isKnown` given to `filter` is
+        // read through the runtime here, at a few hundred instructions a word.
         words = .allocate(capacity: terms.count)
-        _ = words.initialize(from: terms.map { $0.isKnown ? $0.match : MatchToken(folded: MatchToken.unknown, marked: MatchToken.unknown) })
+        var bits: UInt64 = 0
+        for (termIndex, term) in terms.enumerated() {
+            let known = term.isKnown
+            words.initializeElement(
+                at: termIndex, to: known ? term.match : MatchToken(folded: MatchToken.unknown, marked: MatchToken.unknown)
+            )
+            if known { bits |= IndexedTitle.bit(term.match.folded) }
+        }
+        self.bits = bits
         firstTerm = table.firstTerm
         nextTerm = .allocate(capacity: terms.count)
         nextTerm.initialize(repeating: -1)
@@ -56,9 +66,10 @@ final class TitleScratch {
             let folded = Int(words[termIndex].folded)
             nextTerm[termIndex] = table.register(folded: folded, term: Int32(termIndex))
         }
-        bits = terms.filter(\.isKnown).reduce(0) { $0 | IndexedTitle.bit($1.match.folded) }
         self.sequence = sequence
-        typedCount = sequence.filter { $0 >= 0 && terms[$0].isKnown }.count
+        var typedCount = 0
+        for word in sequence where word >= 0 && terms[word].isKnown { typedCount += 1 }
+        self.typedCount = typedCount
         termCredit = .allocate(capacity: terms.count)
         termCredit.initialize(repeating: 0)
         matchedPositions = .allocate(capacity: 0)
