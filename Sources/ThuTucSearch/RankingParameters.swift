@@ -59,4 +59,11 @@ struct RankingParameters: Sendable {
     var plainReadingMargin: Float = 0.04
     /// A leader whose title matches at least this well is never questioned.
     var clarifyTitleCeiling: Float = 0.97
+
+    /// BM25's saturation of a term frequency, before the word's IDF: the
+    /// one formula the list walks and the dense rows share, so that both
+    /// give a procedure the same score to the bit.
+    static func saturation(_ frequency: Float, k1: Float) -> Float {
+        frequency * (k1 + 1) / (k1 + frequency)
+    }
 }

@@ -81,7 +81,7 @@ extension SearchEngine {
         }
 
         func score(_ frequency: Float) -> Float {
-            idf * frequency * (k1 + 1) / (k1 + frequency)
+            idf * RankingParameters.saturation(frequency, k1: k1)
         }
 
         /// Adds to `frequency`, in list order, the credited weights of the
@@ -97,37 +97,41 @@ extension SearchEngine {
 
     /// ``bm25Scores(_:into:)`` for a word with a dense row: every slot is
     /// added, eight at a time, an empty one adding exactly 0; then the
-    /// procedures with several postings, from their runs in `list`. Each
-    /// lane computes what the list walk computes, operation for operation,
-    /// so the sums are the same to the bit. The field bits of the slots are
-    /// left to ``fieldBits(at:in:)``, which only the candidates need.
+    /// procedures with several postings, from their runs in `list`. A slot
+    /// holds the saturation the list walk would compute for its posting, so
+    /// each lane adds what the walk adds and the sums are the same to the
+    /// bit. The field bits of the slots are left to ``fieldBits(at:in:)``,
+    /// which only the candidates need.
     private func addRow(_ row: Int, of list: [Posting], share: TermShare, scratch: ScoringScratch) {
         let dense = index.dense
         let scores = scratch.scores
         scratch.rows.append((row, share.bit))
-        dense.weights.withUnsafeBufferPointer { weights in
-            dense.marked.withUnsafeBufferPointer { marked in
-                guard let weightRow = weights.baseAddress.map({ $0 + row * dense.width }),
-                    let markedRow = marked.baseAddress.map({ $0 + row * dense.width }),
-                    let scoreRow = scores.baseAddress
-                else { return }
-                let idf = SIMD8<Float>(repeating: share.idf), k1 = SIMD8<Float>(repeating: share.k1)
-                let k1Plus1 = SIMD8<Float>(repeating: share.k1 + 1), mismatch = SIMD8<Float>(repeating: share.mismatchCredit)
-                let typed = SIMD8<Int32>(repeating: share.marked)
-                var position = 0
-                while position + 8 <= dense.width {
-                    let weight = UnsafeRawPointer(weightRow + position).loadUnaligned(as: SIMD8<Float>.self)
-                    let form = UnsafeRawPointer(markedRow + position).loadUnaligned(as: SIMD8<Int32>.self)
-                    let frequency = mismatch.replacing(with: 1, where: form .== typed) * weight
-                    let score = UnsafeRawPointer(scoreRow + position).loadUnaligned(as: SIMD8<Float>.self)
-                    let sum = score + idf * frequency * k1Plus1 / (k1 + frequency)
-                    UnsafeMutableRawPointer(scoreRow + position).storeBytes(of: sum, as: SIMD8<Float>.self)
-                    position += 8
-                }
-                while position < dense.width {
-                    let frequency = (markedRow[position] == share.marked ? 1 : share.mismatchCredit) * weightRow[position]
-                    scoreRow[position] += share.score(frequency)
-                    position += 1
+        // A word typed without accents gives every posting full credit.
+        let credited = share.mismatchCredit == 1 ? dense.matched : dense.mismatched
+        dense.matched.withUnsafeBufferPointer { matched in
+            credited.withUnsafeBufferPointer { credited in
+                dense.marked.withUnsafeBufferPointer { marked in
+                    guard let matchedRow = matched.baseAddress.map({ $0 + row * dense.width }),
+                        let creditedRow = credited.baseAddress.map({ $0 + row * dense.width }),
+                        let markedRow = marked.baseAddress.map({ $0 + row * dense.width }),
+                        let scoreRow = scores.baseAddress
+                    else { return }
+                    let idf = SIMD8<Float>(repeating: share.idf)
+                    let typed = SIMD8<Int32>(repeating: share.marked)
+                    var position = 0
+                    while position + 8 <= dense.width {
+                        let full = UnsafeRawPointer(matchedRow + position).loadUnaligned(as: SIMD8<Float>.self)
+                        let other = UnsafeRawPointer(creditedRow + position).loadUnaligned(as: SIMD8<Float>.self)
+                        let form = UnsafeRawPointer(markedRow + position).loadUnaligned(as: SIMD8<Int32>.self)
+                        let score = UnsafeRawPointer(scoreRow + position).loadUnaligned(as: SIMD8<Float>.self)
+                        let sum = score + idf * other.replacing(with: full, where: form .== typed)
+                        UnsafeMutableRawPointer(scoreRow + position).storeBytes(of: sum, as: SIMD8<Float>.self)
+                        position += 8
+                    }
+                    while position < dense.width {
+                        scoreRow[position] += share.idf * (markedRow[position] == share.marked ? matchedRow[position] : creditedRow[position])
+                        position += 1
+                    }
                 }
             }
         }
@@ -148,7 +152,7 @@ extension SearchEngine {
     func fieldBits(at position: Int, in scratch: ScoringScratch) -> UInt64 {
         var bits = scratch.found[position]
         let dense = index.dense
-        for (row, bit) in scratch.rows where dense.weights[row * dense.width + position] > 0 {
+        for (row, bit) in scratch.rows where dense.matched[row * dense.width + position] > 0 {
             bits |= bit
         }
         return bits

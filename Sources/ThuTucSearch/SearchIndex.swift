@@ -231,7 +231,9 @@ public final class SearchIndex: Sendable {
         self.titleWords = titleWords
         self.titleSpans = titleSpans
         self.postings = postings
-        self.dense = DensePostings(postings: postings, width: procedures.count, minimumShare: denseShare)
+        self.dense = DensePostings(
+            postings: postings, width: procedures.count, minimumShare: denseShare, parameters: RankingParameters()
+        )
         self.documentPostings = documentPostings
         self.documentFrequency = documentFrequency
         self.titleWeights = titleWeights
