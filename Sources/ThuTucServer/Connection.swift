@@ -1,9 +1,10 @@
 /// One client connection, confined to the loop thread that adopted it.
 ///
 /// The socket is registered edge-triggered, so readiness is remembered here:
-/// `readable` and `writable` stay true until a call returns EAGAIN. That lets
-/// the loop stop reading for back-pressure or fairness and resume later
-/// without asking epoll again.
+/// `readable` and `writable` stay true until a call returns EAGAIN, or, for
+/// reading, until a read leaves the buffer partly empty. That lets the loop
+/// stop reading for back-pressure or fairness and resume later without
+/// asking epoll again.
 final class Connection {
     /// Where the connection is in its life.
     enum Phase {
@@ -46,6 +47,10 @@ final class Connection {
     let token: UInt64
     var readable = false
     var writable = true
+    /// Set once epoll reports the peer's end of the stream (or an error):
+    /// from then on reading goes on until EOF rather than stopping at a
+    /// short read, because no further edge will announce it.
+    var peerHungUp = false
     /// Whether the connection waits in its loop's ready queue.
     var queued = false
     private(set) var closed = false
@@ -130,6 +135,11 @@ final class Connection {
             switch Socket.receive(fd, into: scratch) {
             case .transferred(let count):
                 lastInput = clock
+                // A read that does not fill the buffer has emptied the
+                // socket, and data arriving later raises a new edge: the
+                // usual extra read that returns EAGAIN would be one more
+                // system call per request.
+                if count < scratch.count, !peerHungUp { readable = false }
                 let lineEndsBefore = framer.lineEnds
                 requests += framer.feed(UnsafeRawBufferPointer(rebasing: scratch[0..<count]))
                 if !framer.isMidLine {

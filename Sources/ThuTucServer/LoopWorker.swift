@@ -86,6 +86,7 @@ final class LoopWorker {
         guard let connection = connections[token] else { return }
         // Errors and hang-ups surface through the next recv or send.
         if events & (CEPOLL_IN | CEPOLL_RDHUP | CEPOLL_HUP | CEPOLL_ERR) != 0 { connection.readable = true }
+        if events & (CEPOLL_RDHUP | CEPOLL_HUP | CEPOLL_ERR) != 0 { connection.peerHungUp = true }
         if events & (CEPOLL_OUT | CEPOLL_HUP | CEPOLL_ERR) != 0 { connection.writable = true }
         if !connection.queued { runTurn(connection, now: now) }
     }
