@@ -12,21 +12,24 @@ extension StringProtocol {
 
     /// The text with every run of whitespace collapsed to one space, trimmed.
     public func collapsingWhitespace() -> String {
-        var result = ""
-        result.reserveCapacity(utf8.count)
+        // Built as UTF-8 bytes: appending scalars to a String one at a time
+        // makes a small String of each first, and procedure names run to
+        // hundreds of scalars.
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(utf8.count)
         var pendingSpace = false
         for scalar in unicodeScalars {
             if scalar.isWhitespace {
-                pendingSpace = !result.isEmpty
+                pendingSpace = !bytes.isEmpty
             } else {
                 if pendingSpace {
-                    result.unicodeScalars.append(" ")
+                    bytes.append(UInt8(ascii: " "))
                     pendingSpace = false
                 }
-                result.unicodeScalars.append(scalar)
+                UTF8.encode(scalar) { bytes.append($0) }
             }
         }
-        return result
+        return String(decoding: bytes, as: UTF8.self)
     }
 }
 
