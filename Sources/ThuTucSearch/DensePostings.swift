@@ -54,7 +54,7 @@ struct DensePostings: Sendable {
                 while next < list.count && list[next].document == document { next += 1 }
                 if next - start == 1 {
                     let slot = row * width + Int(document)
-                    // The frequencies the list walk would sum for this posting alone.
+                    // What the list walk computes for this posting alone, at either credit.
                     matched[slot] = RankingParameters.saturation(list[start].weight, k1: parameters.k1)
                     mismatched[slot] = RankingParameters.saturation(parameters.accentMismatchCredit * list[start].weight, k1: parameters.k1)
                     marked[slot] = list[start].marked
