@@ -49,7 +49,8 @@ public enum KnowledgeLoader {
 
     private static func readProcedures(directory: String, problems: inout [KnowledgeProblem]) -> [Procedure] {
         var pieces: [(path: String, lines: ArraySlice<TextLines.Line>)] = []
-        for (path, file) in TextLines.files(in: directory, endingIn: ".jsonl", problems: &problems) {
+        // Each line is checked as UTF-8 by `decodeLines`, in parallel, rather than each file first.
+        for (path, file) in TextLines.files(in: directory, endingIn: ".jsonl", validating: false, problems: &problems) {
             let lines = Array(file)
             // Pieces of about 200 lines spread the work evenly over the cores,
             // however unequal the files are.
@@ -85,7 +86,7 @@ public enum KnowledgeLoader {
         let names = Dictionary(procedures.map { ($0.code, $0.name) }, uniquingKeysWith: { first, _ in first })
         var overlays: [String: Overlay] = [:]
         var seen: [String: SourceLocation] = [:]
-        for (path, file) in TextLines.files(in: directory, endingIn: ".jsonl", problems: &problems) {
+        for (path, file) in TextLines.files(in: directory, endingIn: ".jsonl", validating: false, problems: &problems) {
             let result = decodeLines(Array(file)[...], path: path) { cursor in try Overlay(cursor: &cursor) }
             problems += result.problems
             for (line, overlay) in result.values {
@@ -109,7 +110,8 @@ public enum KnowledgeLoader {
         return overlays
     }
 
-    /// Decodes one JSON value per non-blank line with `read`.
+    /// Decodes one JSON value per non-blank line with `read`. A line that
+    /// is not valid UTF-8 is a problem at that line, and the others go on.
     static func decodeLines<Value>(
         _ lines: ArraySlice<TextLines.Line>, path: String, _ read: (inout JSONCursor) throws -> Value
     ) -> (values: [(Int, Value)], problems: [KnowledgeProblem]) {
@@ -117,6 +119,10 @@ public enum KnowledgeLoader {
         var problems: [KnowledgeProblem] = []
         for line in lines {
             if line.bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { continue }
+            guard UTF8Validation.firstInvalidOffset(line.bytes) == nil else {
+                problems.append(KnowledgeProblem(file: path, line: line.number, message: "not valid UTF-8"))
+                continue
+            }
             do {
                 values.append((line.number, try JSONCursor.read(line.bytes, read)))
             } catch let error as SchemaError {

@@ -153,14 +153,18 @@ struct KnowledgeLoaderTests {
         #expect(messages.contains("\(scratch.path("templates")): template [documents.header] is not defined"))
     }
 
-    @Test("Invalid UTF-8 is reported at its line, and a missing directory is an error")
+    @Test("Invalid UTF-8 is reported at its line, the file's other lines load, and a missing directory is an error")
     func encodingAndMissing() throws {
         let scratch = try KnowledgeScratch("utf8")
         var bytes = Array((KnowledgeScratch.procedureLine() + "\n").utf8)
         bytes += Array("{\"code\": \"".utf8) + [0xC3, 0x28] + Array("\"}\n".utf8)
+        bytes += Array((KnowledgeScratch.procedureLine(code: "1.000656", name: "Thủ tục đăng ký khai tử") + "\r\n").utf8)
         try Data(bytes).write(to: scratch.root.appendingPathComponent("procedures/a.jsonl"))
-        let messages = try KnowledgeLoader.read(directory: scratch.path).errors.map(\.description)
+        let report = try KnowledgeLoader.read(directory: scratch.path)
+        let messages = report.errors.map(\.description)
         #expect(messages.contains("\(scratch.path("procedures/a.jsonl")):2: not valid UTF-8"))
+        #expect(messages.count == 1, "\(messages)")
+        #expect(report.knowledge.procedures.map(\.code).sorted() == ["1.000656", "1.001193"])
         #expect(throws: KnowledgeError.self) { try KnowledgeLoader.read(directory: scratch.path("nowhere")) }
     }
 
