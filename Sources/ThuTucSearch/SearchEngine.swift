@@ -8,7 +8,8 @@ import ThuTucText
 public final class SearchEngine: Sendable {
     public let index: SearchIndex
     public let options: SearchOptions
-    let parameters = RankingParameters()
+    /// The index's own (see ``SearchIndex/parameters``).
+    let parameters: RankingParameters
     private let analyzer: QueryAnalyzer
     private let scratchPool: ScratchPool
     /// Each procedure's ``SearchOptions/levelRank(_:)``, worked out once: the
@@ -18,6 +19,7 @@ public final class SearchEngine: Sendable {
     public init(index: SearchIndex, options: SearchOptions = SearchOptions()) {
         self.index = index
         self.options = options
+        self.parameters = index.parameters
         self.analyzer = QueryAnalyzer(index: index)
         self.scratchPool = ScratchPool(count: index.procedures.count, words: index.terms.foldedCount)
         self.levelRanks = index.procedures.map { options.levelRank($0.levels) }

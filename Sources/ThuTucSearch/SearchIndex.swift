@@ -16,6 +16,9 @@ public final class SearchIndex: Sendable {
     let postings: [[Posting]]
     /// The same postings of the commonest words, a slot per procedure.
     let dense: DensePostings
+    /// The ranking's constants: ``dense`` holds saturations worked out with
+    /// them, so the engine ranks with these rather than with a copy of its own.
+    let parameters = RankingParameters()
     /// Per folded term, the document-list postings, kept apart: there are
     /// many and they weigh little, so only informative words use them.
     let documentPostings: [[Posting]]
@@ -232,7 +235,7 @@ public final class SearchIndex: Sendable {
         self.titleSpans = titleSpans
         self.postings = postings
         self.dense = DensePostings(
-            postings: postings, width: procedures.count, minimumShare: denseShare, parameters: RankingParameters()
+            postings: postings, width: procedures.count, minimumShare: denseShare, parameters: parameters
         )
         self.documentPostings = documentPostings
         self.documentFrequency = documentFrequency
