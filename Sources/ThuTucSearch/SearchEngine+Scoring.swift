@@ -117,8 +117,17 @@ extension SearchEngine {
                         let scoreRow = scores.baseAddress
                     else { return }
                     let idf = SIMD8<Float>(repeating: share.idf)
-                    let typed = SIMD8<Int32>(repeating: share.marked)
                     var position = 0
+                    // Full credit whatever the accents: the forms need not be read.
+                    if share.mismatchCredit == 1 {
+                        while position + 8 <= dense.width {
+                            let full = UnsafeRawPointer(matchedRow + position).loadUnaligned(as: SIMD8<Float>.self)
+                            let score = UnsafeRawPointer(scoreRow + position).loadUnaligned(as: SIMD8<Float>.self)
+                            UnsafeMutableRawPointer(scoreRow + position).storeBytes(of: score + idf * full, as: SIMD8<Float>.self)
+                            position += 8
+                        }
+                    }
+                    let typed = SIMD8<Int32>(repeating: share.marked)
                     while position + 8 <= dense.width {
                         let full = UnsafeRawPointer(matchedRow + position).loadUnaligned(as: SIMD8<Float>.self)
                         let other = UnsafeRawPointer(creditedRow + position).loadUnaligned(as: SIMD8<Float>.self)
