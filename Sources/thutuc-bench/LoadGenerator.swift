@@ -109,16 +109,21 @@ final class LoadGenerator {
     /// Each connection keeps `depth` requests in flight for `warmup` plus
     /// `measure` seconds; only the last `measure` seconds count.
     func closedLoop(depth: Int, warmup: Double, measure: Double, server: ProcessStats?) -> LoadResult {
-        let start = MonotonicTime.now()
-        refills = true
-        for connection in connections where connection.state == .ready {
-            for _ in 0..<depth { enqueue(connection, now: start) }
-            flush(connection)
+        let (window, batched) = ThreadPolicy.asBatch {
+            let start = MonotonicTime.now()
+            refills = true
+            for connection in connections where connection.state == .ready {
+                for _ in 0..<depth { enqueue(connection, now: start) }
+                flush(connection)
+            }
+            // Replies drive a closed loop; the wait needs no deadline of its own.
+            let window = measureWindow(from: start, warmup: warmup, measure: measure, server: server) { _ in 50 }
+            refills = false
+            return window
         }
-        // Replies drive a closed loop; the wait needs no deadline of its own.
-        let window = measureWindow(from: start, warmup: warmup, measure: measure, server: server) { _ in 50 }
-        refills = false
-        return result(window: window, depth: depth, rate: nil, lag: nil)
+        var figures = result(window: window, depth: depth, rate: nil, lag: nil)
+        figures.generatorBatch = batched
+        return figures
     }
 
     /// Connections take turns to send, evenly spaced, so that each sends

@@ -22,6 +22,9 @@ struct LoadResult: Codable, Sendable {
     /// CPU used in the window, in % of one core (200% is both cores).
     var serverCPUPercent: Double?
     var generatorCPUPercent: Double?
+    /// Whether the generator ran under `SCHED_BATCH` (see ``ThreadPolicy``);
+    /// nil for an open loop, which never does.
+    var generatorBatch: Bool?
 
     /// Server CPU time per good reply, in µs: a comparison of efficiency that
     /// holds when the load generator, not the server, limits the rate.

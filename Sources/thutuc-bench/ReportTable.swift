@@ -16,8 +16,26 @@ enum ReportTable {
             thutuc-bench \(report.quick ? "(quick) " : "")— \(report.date)
             machine: \(report.machine.cores) cores, \(report.machine.cpuModel), Linux \(report.machine.kernel), \(Format.count(report.machine.memoryMegabytes)) MB
             load average (1 min; start / highest / end): \(loads); other processes used \(Format.number(report.otherProcessesCPUPercent))% of a core meanwhile
-            questions: \(report.questionsPerPass) turns per pass from \(report.questionSources.joined(separator: ", "))
+            questions: \(report.questionsPerPass) turns per pass from \(report.questionSources.joined(separator: ", "))\(generator(report))
             """
+    }
+
+    /// How the load generator's thread was scheduled in the closed loops,
+    /// when any ran: a figure read without it could not be compared.
+    private static func generator(_ report: Report) -> String {
+        let closed = (report.scales.flatMap { $0.server?.questions ?? [] } + (report.ping?.ours ?? []) + (report.ping?.redis ?? []))
+            .compactMap(\.generatorBatch)
+        guard !closed.isEmpty else { return "" }
+        let batched = closed.filter { $0 }.count
+        let policy: String
+        if batched == closed.count {
+            policy = "SCHED_BATCH in the closed loops (its wake-ups do not preempt the server)"
+        } else if batched > 0 {
+            policy = "SCHED_BATCH in \(batched) of \(closed.count) closed loops (refused in the rest)"
+        } else {
+            policy = "default policy (SCHED_BATCH refused)"
+        }
+        return "\nload generator: one thread, \(policy); open loop under the default policy"
     }
 
     private static func inProcess(_ scales: [ScaleFigures]) -> String {

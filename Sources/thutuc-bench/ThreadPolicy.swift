@@ -1,0 +1,34 @@
+@preconcurrency import Glibc
+
+/// Runs the load generator's capacity tests under the `SCHED_BATCH`
+/// scheduling policy.
+///
+/// The generator shares this machine's two cores with the server it
+/// measures. Under the default policy a thread woken by a reply preempts
+/// whichever thread is running, so nearly every reply interrupted a server
+/// loop in the middle of an answer, and the generator woke once for every
+/// few replies. A batch thread's wake-ups preempt nothing: the generator
+/// waits until a loop blocks or its time slice ends, then finds more
+/// replies waiting. Gateways on other machines would not take the server's
+/// cores at all; this is the nearest a generator on the same machine comes.
+/// The open loop keeps the default policy, because there the generator
+/// must send on its schedule.
+enum ThreadPolicy {
+    /// `SCHED_BATCH` from `<bits/sched.h>`, which Swift's Glibc module
+    /// leaves out (the C header declares it for `_GNU_SOURCE` only).
+    private static let batch: Int32 = 3
+
+    /// Runs `body` with the calling thread under `SCHED_BATCH`, then puts
+    /// back the policy it had. `batched` is false when the system refused
+    /// the switch (a sandbox may), and `body` ran under the policy it had.
+    static func asBatch<Result>(_ body: () -> Result) -> (result: Result, batched: Bool) {
+        // Linux applies these calls to the calling thread when given 0, not to the whole process.
+        let previous = sched_getscheduler(0)
+        var parameters = sched_param()
+        let batched = previous >= 0 && sched_setscheduler(0, batch, &parameters) == 0
+        defer {
+            if batched { _ = sched_setscheduler(0, previous, &parameters) }
+        }
+        return (body(), batched)
+    }
+}
