@@ -35,7 +35,7 @@ enum ReportTable {
         } else {
             policy = "default policy (SCHED_BATCH refused)"
         }
-        return "\nload generator: one thread, \(policy); open loop under the default policy"
+        return "\nload generator: one thread, \(policy); the open loop under the policy it started with"
     }
 
     private static func inProcess(_ scales: [ScaleFigures]) -> String {

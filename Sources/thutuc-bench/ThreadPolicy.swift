@@ -24,10 +24,13 @@ enum ThreadPolicy {
     static func asBatch<Result>(_ body: () -> Result) -> (result: Result, batched: Bool) {
         // Linux applies these calls to the calling thread when given 0, not to the whole process.
         let previous = sched_getscheduler(0)
-        var parameters = sched_param()
-        let batched = previous >= 0 && sched_setscheduler(0, batch, &parameters) == 0
+        var previousParameters = sched_param()
+        // The priority too: a real-time policy (a bench started under `chrt -f`) is not restored without it.
+        guard previous >= 0, sched_getparam(0, &previousParameters) == 0 else { return (body(), false) }
+        var batchParameters = sched_param()
+        let batched = sched_setscheduler(0, batch, &batchParameters) == 0
         defer {
-            if batched { _ = sched_setscheduler(0, previous, &parameters) }
+            if batched { _ = sched_setscheduler(0, previous, &previousParameters) }
         }
         return (body(), batched)
     }
