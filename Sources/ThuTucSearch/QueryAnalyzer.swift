@@ -80,9 +80,12 @@ struct QueryAnalyzer: Sendable {
     }
 
     private func terms(of words: [Word]) -> [AnalyzedQuery.Term] {
-        words.filter { !$0.consumed && $0.token.kind == .word }.map {
-            AnalyzedQuery.Term(text: $0.token.folded, match: $0.match, weight: $0.weight)
+        var terms: [AnalyzedQuery.Term] = []
+        terms.reserveCapacity(words.count)
+        for word in words where !word.consumed && word.token.kind == .word {
+            terms.append(AnalyzedQuery.Term(text: word.token.folded, match: word.match, weight: word.weight))
         }
+        return terms
     }
 
     private func matchToken(_ token: Token) -> MatchToken {

@@ -123,8 +123,14 @@ public final class SearchEngine: Sendable {
     /// The folded word held by the fewest procedures among those that score;
     /// nil when none does.
     private func rarestWord(of terms: [AnalyzedQuery.Term]) -> Int? {
-        let scoring = terms.filter { $0.isKnown && $0.weight > 0 }.map { Int($0.match.folded) }
-        return scoring.min { index.documentFrequency[$0] < index.documentFrequency[$1] }
+        // The first of equally rare words, as `min(by:)` would give; a loop makes no arrays.
+        var rarest: Int?
+        for term in terms where term.isKnown && term.weight > 0 {
+            let folded = Int(term.match.folded)
+            if let current = rarest, index.documentFrequency[current] <= index.documentFrequency[folded] { continue }
+            rarest = folded
+        }
+        return rarest
     }
 
     /// Scores the procedures at `pool` by title match and priors on top of their BM25F.
@@ -141,7 +147,7 @@ public final class SearchEngine: Sendable {
         // different lengths compare, and title match weighs the same in each.
         let bm25Ceiling = terms.filter(\.isKnown).reduce(Float(0)) { $0 + index.idf($1.match.folded) * $1.weight * (parameters.k1 + 1) }
 
-        let scratch = TitleScratch(terms: terms, sequence: sequence, table: bm25)
+        let scratch = TitleScratch(terms: terms, sequence: sequence, table: bm25, longestTitle: index.longestTitle)
         var best = FamilyBest(capacity: pool.count)
         // Entries are read in place: copying one would retain each of its
         // arrays, for every candidate of every question.
@@ -211,12 +217,11 @@ public final class SearchEngine: Sendable {
         // rival whose title holds all of the leader's words and more ("Xóa
         // đăng ký thường trú" beside "Đăng ký thường trú") is a special case
         // of the leader, which answers the general question.
-        let leaderWords = nameWords(leader)
         let rivals = candidates.dropFirst().prefix(4).filter {
             $0.score >= parameters.clarifyRatio * leader.score
                 && $0.title.recall >= leader.title.recall - parameters.clarifyRecallGap
                 && $0.title.precision >= leader.title.precision - parameters.clarifyPrecisionGap
-                && !nameWords($0).isSuperset(of: leaderWords)
+                && !nameHoldsEveryWord(of: leader, $0)
         }
         if !rivals.isEmpty, leader.titleMatch < parameters.clarifyTitleCeiling {
             // Among near-equals, one whose title adds clearly fewer unasked
@@ -234,11 +239,21 @@ public final class SearchEngine: Sendable {
         return (.answer(leader), min(1, confidence * (0.7 + 0.3 * margin) + 0.1 * margin))
     }
 
-    /// The folded words of a candidate's name, stopwords ("thủ tục") left out.
-    private func nameWords(_ candidate: Candidate) -> Set<Int32> {
+    /// Whether `candidate`'s name holds every folded word of `other`'s,
+    /// stopwords ("thủ tục") left out of both. Names are a few words long:
+    /// a look through one for each word of the other costs less than a set.
+    private func nameHoldsEveryWord(of other: Candidate, _ candidate: Candidate) -> Bool {
+        let words = nameWords(candidate)
+        return nameWords(other).allSatisfy { word in
+            word.weight <= 0 || words.contains { $0.weight > 0 && $0.folded == word.folded }
+        }
+    }
+
+    /// The words of a candidate's name, stopwords included (weight 0).
+    private func nameWords(_ candidate: Candidate) -> ArraySlice<TitleWord> {
         guard let first = index.procedures[candidate.position].spans.first else { return [] }
         let name = index.titleSpans[first]
-        return Set(index.titleWords[name.start..<(name.start + name.count)].filter { $0.weight > 0 }.map(\.folded))
+        return index.titleWords[name.start..<(name.start + name.count)]
     }
 
     /// Higher score first; equal scores by code, so the order never depends on hashing.

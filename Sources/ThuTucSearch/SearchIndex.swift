@@ -37,6 +37,9 @@ public final class SearchIndex: Sendable {
     /// each procedure's ``IndexedProcedure/spans`` point into `titleSpans`.
     let titleWords: [TitleWord]
     let titleSpans: [TitleSpan]
+    /// Words in the longest title: the title matcher's buffers are made
+    /// that long once per reading rather than grown title by title.
+    let longestTitle: Int
     /// Pairs of folded words that stand next to each other in some title.
     let titleBigrams: Set<UInt64>
     /// Folded field names (lĩnh vực) with their procedures, for list questions.
@@ -233,6 +236,7 @@ public final class SearchIndex: Sendable {
         self.procedures = procedures
         self.titleWords = titleWords
         self.titleSpans = titleSpans
+        self.longestTitle = titleSpans.map(\.count).max() ?? 0
         self.postings = postings
         self.dense = DensePostings(
             postings: postings, width: procedures.count, minimumShare: denseShare, parameters: parameters

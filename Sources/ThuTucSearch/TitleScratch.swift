@@ -20,8 +20,8 @@ final class TitleScratch {
     let termCredit: UnsafeMutableBufferPointer<Float>
     /// The current title's words that match some question word: where they
     /// stand, and a bit for each distinct question word they match.
-    private var matchedPositions: UnsafeMutableBufferPointer<Int>
-    private var matchedBits: UnsafeMutableBufferPointer<UInt64>
+    private let matchedPositions: UnsafeMutableBufferPointer<Int>
+    private let matchedBits: UnsafeMutableBufferPointer<UInt64>
     private var matchedCount = 0
     /// Per distinct question word, where its steps start in ``steps``; one
     /// more entry closes the last word's.
@@ -43,13 +43,34 @@ final class TitleScratch {
     private let firstTerm: UnsafeMutableBufferPointer<Int32>
     /// Per distinct question word, the next one with the same folded form (-1 for none).
     private let nextTerm: UnsafeMutableBufferPointer<Int32>
+    /// The memory every buffer above but ``firstTerm`` is carved from.
+    private let storage: UnsafeMutableRawPointer
 
     /// Registers the question's words in `table`'s word lookup, which stays
-    /// filled until `table` is reset.
-    init(terms: [AnalyzedQuery.Term], sequence: [Int], table: ScoringScratch) {
+    /// filled until `table` is reset; `longestTitle` is the most words any
+    /// title given to ``matchWords(_:in:mismatchCredit:)`` will have.
+    init(terms: [AnalyzedQuery.Term], sequence: [Int], table: ScoringScratch, longestTitle: Int) {
+        // One allocation carved into every buffer: a reading makes one
+        // scratch, and nine allocations cost more than the carving. The
+        // buffers of 8-byte elements come first, so every buffer starts aligned.
+        let count = terms.count
+        var carver = BufferCarver(
+            eightByteElements: 2 * longestTitle + (count + 1) + sequence.count + 4 * sequence.count,
+            otherBytes: count * (MemoryLayout<MatchToken>.stride + MemoryLayout<Int32>.stride + MemoryLayout<Float>.stride)
+        )
+        storage = carver.storage
+        matchedPositions = carver.carve(Int.self, longestTitle)
+        matchedBits = carver.carve(UInt64.self, longestTitle)
+        stepStart = carver.carve(Int.self, count + 1)
+        steps = carver.carve(Int.self, sequence.count)
+        runLength = carver.carve(Int.self, 2 * sequence.count)
+        runTitleWord = carver.carve(Int.self, 2 * sequence.count)
+        words = carver.carve(MatchToken.self, count)
+        nextTerm = carver.carve(Int32.self, count)
+        termCredit = carver.carve(Float.self, count)
+
         // Plain loops: a key path such as `\.isKnown` given to `filter` is
         // read through the runtime here, at a few hundred instructions a word.
-        words = .allocate(capacity: terms.count)
         var bits: UInt64 = 0
         for (termIndex, term) in terms.enumerated() {
             let known = term.isKnown
@@ -60,7 +81,6 @@ final class TitleScratch {
         }
         self.bits = bits
         firstTerm = table.firstTerm
-        nextTerm = .allocate(capacity: terms.count)
         nextTerm.initialize(repeating: -1)
         for termIndex in terms.indices.reversed() where words[termIndex].folded >= 0 {
             let folded = Int(words[termIndex].folded)
@@ -70,14 +90,9 @@ final class TitleScratch {
         var typedCount = 0
         for word in sequence where word >= 0 && terms[word].isKnown { typedCount += 1 }
         self.typedCount = typedCount
-        termCredit = .allocate(capacity: terms.count)
         termCredit.initialize(repeating: 0)
-        matchedPositions = .allocate(capacity: 0)
-        matchedBits = .allocate(capacity: 0)
         // Only the first 64 distinct words carry a bit in matchedBits, so only
         // their steps can be part of a run.
-        stepStart = .allocate(capacity: terms.count + 1)
-        steps = .allocate(capacity: sequence.count)
         var filled = 0
         for termIndex in terms.indices {
             stepStart[termIndex] = filled
@@ -87,23 +102,13 @@ final class TitleScratch {
                 filled += 1
             }
         }
-        stepStart[terms.count] = filled
-        runLength = .allocate(capacity: 2 * sequence.count)
+        stepStart[count] = filled
         runLength.initialize(repeating: 0)
-        runTitleWord = .allocate(capacity: 2 * sequence.count)
         runTitleWord.initialize(repeating: -1)
     }
 
     deinit {
-        words.deallocate()
-        nextTerm.deallocate()
-        termCredit.deallocate()
-        matchedPositions.deallocate()
-        matchedBits.deallocate()
-        stepStart.deallocate()
-        steps.deallocate()
-        runLength.deallocate()
-        runTitleWord.deallocate()
+        storage.deallocate()
     }
 
     /// Matches the question's words against those of the title at `span`
@@ -112,12 +117,7 @@ final class TitleScratch {
     /// words ``longestRun(titleLength:)`` reads, and returns the title's
     /// matched weight.
     func matchWords(_ span: TitleSpan, in titleWords: UnsafeBufferPointer<TitleWord>, mismatchCredit: Float) -> Float {
-        if matchedPositions.count < span.count {
-            matchedPositions.deallocate()
-            matchedPositions = .allocate(capacity: span.count)
-            matchedBits.deallocate()
-            matchedBits = .allocate(capacity: span.count)
-        }
+        precondition(span.count <= matchedPositions.count, "a title longer than the longest title")
         matchedCount = 0
         termCredit.update(repeating: 0)
         var titleMatched: Float = 0
@@ -180,5 +180,26 @@ final class TitleScratch {
             }
         }
         return longest
+    }
+}
+
+/// Hands out consecutive typed buffers from one raw allocation, which its
+/// owner frees. Buffers of 8-byte elements must be carved before the others
+/// for each to start aligned.
+private struct BufferCarver {
+    let storage: UnsafeMutableRawPointer
+    private var cursor: UnsafeMutableRawPointer
+
+    init(eightByteElements: Int, otherBytes: Int) {
+        storage = .allocate(byteCount: max(1, eightByteElements * 8 + otherBytes), alignment: 8)
+        cursor = storage
+    }
+
+    /// The next `count` elements of `type`, bound but not initialised.
+    mutating func carve<Element>(_ type: Element.Type, _ count: Int) -> UnsafeMutableBufferPointer<Element> {
+        assert(Int(bitPattern: cursor) % MemoryLayout<Element>.alignment == 0, "carved out of order")
+        let buffer = UnsafeMutableBufferPointer(start: cursor.bindMemory(to: type, capacity: count), count: count)
+        cursor += count * MemoryLayout<Element>.stride
+        return buffer
     }
 }
