@@ -51,21 +51,24 @@ struct QueryAnalyzer: Sendable {
         let repaired = words
         var usedTopic = false
         words = readLexicon(repaired, topics: true, usedTopic: &usedTopic, query: &query)
-        let steering = findDialogue(&words)
+        // The phrase finders below only mark words used: the matches stay as read.
+        let matches = words.map(\.match)
+        let steering = findDialogue(&words, matches: matches)
         // Smalltalk before cues, where longer: "bạn có phải người thật không" is
         // a question to the assistant, not an eligibility cue.
-        let smalltalk = findSmalltalk(&words)
-        findCues(&words, query: &query)
-        dropStopwords(&words)
+        let smalltalk = findSmalltalk(&words, matches: matches)
+        findCues(&words, matches: matches, query: &query)
+        dropStopwords(&words, matches: matches)
         query.terms = terms(of: words)
         for word in words where !word.consumed && word.match.folded < 0 && word.token.kind == .word { query.unknownWords.append(word.token.text) }
         if usedTopic {
             var ignored = query
             var literal = readLexicon(repaired, topics: false, usedTopic: &usedTopic, query: &ignored)
-            _ = findDialogue(&literal)
-            _ = findSmalltalk(&literal)
-            findCues(&literal, query: &ignored)
-            dropStopwords(&literal)
+            let literalMatches = literal.map(\.match)
+            _ = findDialogue(&literal, matches: literalMatches)
+            _ = findSmalltalk(&literal, matches: literalMatches)
+            findCues(&literal, matches: literalMatches, query: &ignored)
+            dropStopwords(&literal, matches: literalMatches)
             query.literalTerms = terms(of: literal)
         }
         query.isContinuation = steering.contains(.continuation)
@@ -147,6 +150,7 @@ struct QueryAnalyzer: Sendable {
     private func readLexicon(_ words: [Word], topics: Bool, usedTopic: inout Bool, query: inout AnalyzedQuery) -> [Word] {
         let matches = words.map(\.match)
         var output: [Word] = []
+        output.reserveCapacity(words.count)
         var position = 0
         while position < words.count {
             guard let entry = index.lexicon.mappings.longestMatch(in: matches, at: position, where: { topics || !$0.isTopic }) else {
@@ -185,12 +189,12 @@ struct QueryAnalyzer: Sendable {
     /// longest phrase of `set` that `accept` allows (given the phrase and where
     /// it starts); marks its words as used and hands it to `found` with its
     /// words, from which a caller that wants them reads the text as typed.
+    /// `matches` are the words' match tokens, in order.
     private func consumePhrases<Payload>(
-        _ set: PhraseSet<Payload>, in words: inout [Word],
+        _ set: PhraseSet<Payload>, in words: inout [Word], matches: [MatchToken],
         accept: (PhraseSet<Payload>.Entry, Int) -> Bool = { _, _ in true },
         _ found: (PhraseSet<Payload>.Entry, _ words: ArraySlice<Word>) -> Void
     ) {
-        let matches = words.map(\.match)
         var position = 0
         while position < words.count {
             let start = position
@@ -206,11 +210,11 @@ struct QueryAnalyzer: Sendable {
     }
 
     /// Marks intent cues as used and records the strongest (longest) one.
-    private func findCues(_ words: inout [Word], query: inout AnalyzedQuery) {
+    private func findCues(_ words: inout [Word], matches: [MatchToken], query: inout AnalyzedQuery) {
         var best: (intent: Intent, length: Int)?
         var phrases: [String] = []
         var intents: [Intent] = []
-        consumePhrases(index.lexicon.cues, in: &words) { entry, typed in
+        consumePhrases(index.lexicon.cues, in: &words, matches: matches) { entry, typed in
             phrases.append(typed.map(\.token.text).joined(separator: " "))
             if !intents.contains(entry.payload) { intents.append(entry.payload) }
             if best == nil || typed.count > best?.length ?? 0 { best = (entry.payload, typed.count) }
@@ -221,9 +225,9 @@ struct QueryAnalyzer: Sendable {
     }
 
     /// Marks conversation-steering phrases as used; returns their kinds.
-    private func findDialogue(_ words: inout [Word]) -> Set<Lexicon.DialogueKind> {
+    private func findDialogue(_ words: inout [Word], matches: [MatchToken]) -> Set<Lexicon.DialogueKind> {
         var kinds = Set<Lexicon.DialogueKind>()
-        consumePhrases(index.lexicon.dialogue, in: &words, accept: { entry, start in start == 0 || !entry.payload.onlyAtStart }) { entry, _ in
+        consumePhrases(index.lexicon.dialogue, in: &words, matches: matches, accept: { entry, start in start == 0 || !entry.payload.onlyAtStart }) { entry, _ in
             kinds.insert(entry.payload.kind)
         }
         return kinds
@@ -232,10 +236,9 @@ struct QueryAnalyzer: Sendable {
     /// Marks smalltalk phrases as used, where no intent cue as long starts
     /// at the same word ("được" alone is an "ok", "được không" asks something);
     /// returns the first kind found.
-    private func findSmalltalk(_ words: inout [Word]) -> Lexicon.SmalltalkKind? {
-        let matches = words.map(\.match)
+    private func findSmalltalk(_ words: inout [Word], matches: [MatchToken]) -> Lexicon.SmalltalkKind? {
         var kind: Lexicon.SmalltalkKind?
-        consumePhrases(index.lexicon.smalltalk, in: &words, accept: { entry, start in
+        consumePhrases(index.lexicon.smalltalk, in: &words, matches: matches, accept: { entry, start in
             entry.tokens.count > index.lexicon.cues.longestMatch(in: matches, at: start)?.tokens.count ?? 0
         }) { entry, _ in kind = kind ?? entry.payload }
         return kind
@@ -243,9 +246,8 @@ struct QueryAnalyzer: Sendable {
 
     /// Marks stopwords as used, except a word that opens a title phrase with
     /// the word after it ("co" in "cong ty co phan" typed without accents).
-    private func dropStopwords(_ words: inout [Word]) {
-        let matches = words.map(\.match)
-        consumePhrases(index.lexicon.stopwords, in: &words, accept: { entry, start in
+    private func dropStopwords(_ words: inout [Word], matches: [MatchToken]) {
+        consumePhrases(index.lexicon.stopwords, in: &words, matches: matches, accept: { entry, start in
             !(entry.tokens.count == 1 && index.opensTitlePhrase(matches, at: start))
         }) { _, _ in }
     }
