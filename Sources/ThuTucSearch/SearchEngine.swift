@@ -221,7 +221,7 @@ public final class SearchEngine: Sendable {
             $0.score >= parameters.clarifyRatio * leader.score
                 && $0.title.recall >= leader.title.recall - parameters.clarifyRecallGap
                 && $0.title.precision >= leader.title.precision - parameters.clarifyPrecisionGap
-                && !nameHoldsEveryWord(of: leader, $0)
+                && !name(of: $0, holdsEveryWordOf: leader)
         }
         if !rivals.isEmpty, leader.titleMatch < parameters.clarifyTitleCeiling {
             // Among near-equals, one whose title adds clearly fewer unasked
@@ -242,7 +242,7 @@ public final class SearchEngine: Sendable {
     /// Whether `candidate`'s name holds every folded word of `other`'s,
     /// stopwords ("thủ tục") left out of both. Names are a few words long:
     /// a look through one for each word of the other costs less than a set.
-    private func nameHoldsEveryWord(of other: Candidate, _ candidate: Candidate) -> Bool {
+    private func name(of candidate: Candidate, holdsEveryWordOf other: Candidate) -> Bool {
         let words = nameWords(candidate)
         return nameWords(other).allSatisfy { word in
             word.weight <= 0 || words.contains { $0.weight > 0 && $0.folded == word.folded }
