@@ -197,7 +197,7 @@ private struct BufferCarver {
 
     /// The next `count` elements of `type`, bound but not initialised.
     mutating func carve<Element>(_ type: Element.Type, _ count: Int) -> UnsafeMutableBufferPointer<Element> {
-        assert(Int(bitPattern: cursor) % MemoryLayout<Element>.alignment == 0, "carved out of order")
+        precondition(Int(bitPattern: cursor) % MemoryLayout<Element>.alignment == 0, "carved out of order")
         let buffer = UnsafeMutableBufferPointer(start: cursor.bindMemory(to: type, capacity: count), count: count)
         cursor += count * MemoryLayout<Element>.stride
         return buffer
