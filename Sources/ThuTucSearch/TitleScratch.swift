@@ -189,15 +189,19 @@ final class TitleScratch {
 private struct BufferCarver {
     let storage: UnsafeMutableRawPointer
     private var cursor: UnsafeMutableRawPointer
+    private let end: UnsafeMutableRawPointer
 
     init(eightByteElements: Int, otherBytes: Int) {
-        storage = .allocate(byteCount: max(1, eightByteElements * 8 + otherBytes), alignment: 8)
+        let byteCount = max(1, eightByteElements * 8 + otherBytes)
+        storage = .allocate(byteCount: byteCount, alignment: 8)
         cursor = storage
+        end = storage + byteCount
     }
 
     /// The next `count` elements of `type`, bound but not initialised.
     mutating func carve<Element>(_ type: Element.Type, _ count: Int) -> UnsafeMutableBufferPointer<Element> {
         precondition(Int(bitPattern: cursor) % MemoryLayout<Element>.alignment == 0, "carved out of order")
+        precondition(end - cursor >= count * MemoryLayout<Element>.stride, "carved past the allocation")
         let buffer = UnsafeMutableBufferPointer(start: cursor.bindMemory(to: type, capacity: count), count: count)
         cursor += count * MemoryLayout<Element>.stride
         return buffer
