@@ -33,7 +33,7 @@ enum ReportTable {
         } else if batched > 0 {
             policy = "SCHED_BATCH in \(batched) of \(closed.count) closed loops (refused in the rest)"
         } else {
-            policy = "default policy (SCHED_BATCH refused)"
+            policy = "its own policy (SCHED_BATCH refused)"
         }
         return "\nload generator: one thread, \(policy); the open loop under the policy it started with"
     }

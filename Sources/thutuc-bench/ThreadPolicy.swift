@@ -5,14 +5,14 @@
 ///
 /// The generator shares this machine's two cores with the server it
 /// measures. Under the default policy a thread woken by a reply preempts
-/// whichever thread is running, so nearly every reply interrupted a server
-/// loop in the middle of an answer, and the generator woke once for every
-/// few replies. A batch thread's wake-ups preempt nothing: the generator
-/// waits until a loop blocks or its time slice ends, then finds more
-/// replies waiting. Gateways on other machines would not take the server's
-/// cores at all; this is the nearest a generator on the same machine comes.
-/// The open loop keeps the default policy, because there the generator
-/// must send on its schedule.
+/// whichever thread is running, so the generator's wake-ups kept
+/// interrupting the server's loops in the middle of answers. A batch
+/// thread's wake-ups preempt nothing: the generator waits until a loop
+/// blocks or its time slice ends, then finds more replies waiting.
+/// Gateways on other machines would not take the server's cores at all;
+/// this is the nearest a generator on the same machine comes. The open
+/// loop keeps the thread's own policy, because there the generator must
+/// send on its schedule.
 enum ThreadPolicy {
     /// `SCHED_BATCH` from `<bits/sched.h>`, which Swift's Glibc module
     /// leaves out (the C header declares it for `_GNU_SOURCE` only).
