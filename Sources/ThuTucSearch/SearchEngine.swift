@@ -106,7 +106,7 @@ public final class SearchEngine: Sendable {
     private func rank(terms queryTerms: [AnalyzedQuery.Term], ages: [AgeRange]) -> FamilyBest {
         let terms = distinctTerms(queryTerms)
         let sequence = queryTerms.map { term in terms.firstIndex { $0.match == term.match && $0.text == term.text } ?? -1 }
-        guard terms.contains(where: \.isKnown) else { return FamilyBest() }
+        guard terms.contains(where: { $0.isKnown }) else { return FamilyBest() }
         return scratchPool.withScratch { scratch in
             bm25Scores(terms, into: scratch)
             let scores = UnsafeBufferPointer(scratch.scores)
@@ -145,7 +145,12 @@ public final class SearchEngine: Sendable {
         guard totalWeight > 0 else { return FamilyBest() }
         // BM25 scaled by the most this reading could score, so that readings of
         // different lengths compare, and title match weighs the same in each.
-        let bm25Ceiling = terms.filter(\.isKnown).reduce(Float(0)) { $0 + index.idf($1.match.folded) * $1.weight * (parameters.k1 + 1) }
+        // A loop rather than `filter(\.isKnown)`: that key path is read through
+        // the runtime, and the filter makes an array, for every reading.
+        var bm25Ceiling: Float = 0
+        for term in terms where term.isKnown {
+            bm25Ceiling += index.idf(term.match.folded) * term.weight * (parameters.k1 + 1)
+        }
 
         let scratch = TitleScratch(terms: terms, sequence: sequence, table: bm25, longestTitle: index.longestTitle)
         var best = FamilyBest(capacity: pool.count)
