@@ -231,20 +231,24 @@ extension RequiredDocument {
 extension LegalReference {
     init(cursor: inout JSONCursor, path: String) throws {
         var title: String?
-        var number: String?
+        var number, date, issuer: String?
         try reading(path, in: "", expected: "an object") {
             try cursor.object { key, cursor in
                 if key == "title" {
                     title = try reading("title", in: path, expected: "a string") { try cursor.string() }
                 } else if key == "number" {
                     number = try reading("number", in: path, expected: "a string or null") { try cursor.optionalString() }
+                } else if key == "date" {
+                    date = try reading("date", in: path, expected: "a string or null") { try cursor.optionalString() }
+                } else if key == "issuer" {
+                    issuer = try reading("issuer", in: path, expected: "a string or null") { try cursor.optionalString() }
                 } else {
                     throw SchemaError.unknown(key.string, in: path)
                 }
             }
         }
         guard let title else { throw SchemaError.missing("title", in: path) }
-        self.init(title: title, number: number)
+        self.init(title: title, number: number, date: date, issuer: issuer)
     }
 }
 

@@ -21,6 +21,9 @@ enum ProcedureValidator {
                 break
             }
         }
+        for reference in procedure.legal {
+            if let date = reference.date, !isDay(date) { fail("\(procedure.code): legal date '\(date)' is not of the form YYYY-MM-DD") }
+        }
         for channel in procedure.channels {
             if let amount = channel.fee?.amount, amount < 0 { fail("\(procedure.code): negative fee") }
             if let value = channel.time?.value, value < 0 { fail("\(procedure.code): negative time") }
@@ -34,6 +37,15 @@ enum ProcedureValidator {
         return bytes.enumerated().allSatisfy { index, byte in index == 1 || (byte >= 0x30 && byte <= 0x39) }
     }
 
+    /// Whether `date` is "YYYY-MM-DD" with a month from 01 to 12 and a day from 01 to 31.
+    static func isDay(_ date: String) -> Bool {
+        let bytes = Array(date.utf8)
+        guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
+              bytes.enumerated().allSatisfy({ $0.offset == 4 || $0.offset == 7 || ($0.element >= 0x30 && $0.element <= 0x39) }),
+              let month = Int(date.dropFirst(5).prefix(2)), let day = Int(date.suffix(2)) else { return false }
+        return (1...12).contains(month) && (1...31).contains(day)
+    }
+
     private static func texts(of procedure: Procedure) -> [String] {
         var texts = [procedure.name, procedure.field] + procedure.subjects + procedure.agencies + procedure.authorities
         if let address = procedure.address { texts.append(address) }
@@ -43,6 +55,7 @@ enum ProcedureValidator {
         }
         texts += procedure.results.map(\.name)
         texts += procedure.legal.map(\.title)
+        texts += procedure.legal.compactMap(\.issuer)
         for channel in procedure.channels {
             if let fee = channel.fee { texts.append(fee.text) }
             if let note = channel.fee?.note { texts.append(note) }

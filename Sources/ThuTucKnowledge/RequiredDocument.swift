@@ -35,10 +35,16 @@ public struct LegalReference: Codable, Sendable, Hashable {
     public var title: String
     /// Its number, such as "123/2015/NĐ-CP", when the source gives one.
     public var number: String?
+    /// The day it was issued, "2016-02-19", when the source gives it in a cell of its own.
+    public var date: String?
+    /// Who issued it ("Chính phủ", "Quốc Hội"), when the source gives it in a cell of its own.
+    public var issuer: String?
 
-    public init(title: String, number: String?) {
+    public init(title: String, number: String?, date: String? = nil, issuer: String? = nil) {
         self.title = title
         self.number = number
+        self.date = date
+        self.issuer = issuer
     }
 }
 
