@@ -1,97 +1,136 @@
 import Foundation
 import ThuTucKnowledge
 
-/// Imports a portal export directory (`<ministry-folder>/<code>.json`) into a Knowledge directory.
+/// Imports one or more source directories into a Knowledge directory.
 ///
-/// Folders and files are read in name order and procedures are written sorted
-/// by code, so the output depends only on the source and ``retrieved``.
+/// Each source is a portal export (`<ministry-folder>/<code>.json`) or a Word
+/// export (one ministry's `<code>.json`), see ``SourceFormat``. Sources are
+/// read in name order, folders and files in name order, and procedures are
+/// written sorted by code, so the output depends only on the sources and
+/// their months, not on the order they are given in.
 public struct CatalogImporter: Sendable {
-    /// When the export the project ships was crawled, per its README ("mid-2026").
-    public static let defaultRetrieved = "2026-06"
-
-    /// The export directory.
-    public var source: String
+    /// The sources; the catalogue is exactly what they hold.
+    public var sources: [CatalogSource]
     /// The Knowledge directory to write.
     public var knowledge: String
-    /// The retrieval month written into every procedure and the manifest.
-    public var retrieved: String
 
-    public init(source: String, knowledge: String, retrieved: String = CatalogImporter.defaultRetrieved) {
-        self.source = source
+    public init(sources: [CatalogSource], knowledge: String) {
+        self.sources = sources
         self.knowledge = knowledge
-        self.retrieved = retrieved
     }
 
     /// The procedures of one ministry folder.
     public struct MinistryFile: Sendable {
         public var folder: String
         public var ministry: String
+        /// The name of the source the folder came from.
+        public var source: String
         public var procedures: [Procedure]
     }
 
-    /// Imports and writes; record failures are in the report, not thrown.
-    public func run() throws(ImportError) -> ImportReport {
-        let (files, report) = try read()
-        try KnowledgeWriter(directory: knowledge).write(
-            files.map { ($0.folder, $0.ministry, $0.procedures) }, retrieved: retrieved
-        )
-        return report
+    /// What a run did: a report per source, and the output files it removed.
+    public struct Outcome: Sendable {
+        public var reports: [ImportReport]
+        /// `procedures/*.jsonl` files whose ministry is in none of the sources.
+        public var removed: [String]
     }
 
-    /// Imports without writing: the procedures per folder and the report.
-    public func read() throws(ImportError) -> (files: [MinistryFile], report: ImportReport) {
-        guard Self.isMonth(retrieved) else { throw .invalidRetrieved(retrieved) }
-        let folders = try ministryFolders()
-        var report = ImportReport()
+    /// Imports and writes; record failures are in the reports, not thrown.
+    public func run() throws(ImportError) -> Outcome {
+        let (files, reports) = try read()
+        let manifestSources = zip(orderedSources, reports).map { source, report in
+            KnowledgeManifest.Source(
+                name: source.name, format: source.format, title: source.format.sourceName,
+                url: KnowledgeManifest.portalURL, retrieved: source.retrieved, records: report.recordsWritten
+            )
+        }
+        let removed = try KnowledgeWriter(directory: knowledge).write(files, sources: manifestSources)
+        return Outcome(reports: reports, removed: removed)
+    }
+
+    /// The sources in the order they are read: by name (then path, to name a repeat the same way every time).
+    private var orderedSources: [CatalogSource] {
+        sources.sorted { ($0.name, $0.path) < ($1.name, $1.path) }
+    }
+
+    /// Imports without writing: the procedures per folder and a report per source.
+    public func read() throws(ImportError) -> (files: [MinistryFile], reports: [ImportReport]) {
+        let ordered = orderedSources
+        for source in ordered where !Self.isMonth(source.retrieved) { throw .invalidRetrieved(source.retrieved) }
+        for (first, second) in zip(ordered, ordered.dropFirst()) where first.name == second.name {
+            throw .duplicateSource(second.path, first: first.path)
+        }
+        var folderSources: [String: String] = [:]
+        var plans: [(source: CatalogSource, folders: [(folder: String, path: String, ministry: String)])] = []
+        for source in ordered {
+            let folders = try ministryFolders(of: source)
+            for folder in folders {
+                if let first = folderSources[folder.folder] { throw .duplicateMinistryFolder(folder.path, first: first) }
+                folderSources[folder.folder] = folder.path
+            }
+            plans.append((source, folders))
+        }
+
+        var reports: [ImportReport] = []
         var files: [MinistryFile] = []
         var firstFileByCode: [String: String] = [:]
-        for (folder, ministry) in folders {
-            let importer = RecordImporter(ministry: ministry, retrieved: retrieved)
-            let paths = recordFiles(in: source + "/" + folder)
-            let outcomes = ConcurrentMap.map(paths) { path in
-                Result { () throws(ImportError) in try importer.procedure(from: try Self.record(at: path), file: path) }
-            }
-            var procedures: [Procedure] = []
-            for (path, outcome) in zip(paths, outcomes) {
-                do throws(ImportError) {
-                    let (procedure, problems) = try outcome.get()
-                    if let first = firstFileByCode[procedure.code] {
-                        throw .duplicateCode(path, code: procedure.code, first: first)
-                    }
-                    firstFileByCode[procedure.code] = path
-                    report.add(problems, code: procedure.code)
-                    report.figures.add(procedure)
-                    procedures.append(procedure)
-                } catch {
-                    report.failures.append(error)
+        for (source, folders) in plans {
+            var report = ImportReport(source: source)
+            for (folder, path, ministry) in folders {
+                let paths = recordFiles(in: path)
+                let format = source.format
+                let outcomes = ConcurrentMap.map(paths) { path in
+                    Result { () throws(ImportError) in try format.procedure(at: path, ministry: ministry, retrieved: source.retrieved) }
                 }
+                var procedures: [Procedure] = []
+                for (path, outcome) in zip(paths, outcomes) {
+                    do throws(ImportError) {
+                        let (procedure, problems) = try outcome.get()
+                        if let first = firstFileByCode[procedure.code] {
+                            throw .duplicateCode(path, code: procedure.code, first: first)
+                        }
+                        firstFileByCode[procedure.code] = path
+                        report.add(problems, code: procedure.code)
+                        report.figures.add(procedure)
+                        procedures.append(procedure)
+                    } catch {
+                        report.failures.append(error)
+                    }
+                }
+                procedures.sort { $0.code < $1.code }
+                report.ministries.append(ImportReport.MinistryCount(folder: folder, ministry: ministry, read: paths.count, written: procedures.count))
+                files.append(MinistryFile(folder: folder, ministry: ministry, source: source.name, procedures: procedures))
             }
-            procedures.sort { $0.code < $1.code }
-            report.ministries.append(ImportReport.MinistryCount(folder: folder, ministry: ministry, read: paths.count, written: procedures.count))
-            files.append(MinistryFile(folder: folder, ministry: ministry, procedures: procedures))
+            reports.append(report)
         }
-        return (files, report)
+        return (files, reports)
     }
 
-    /// The ministry folders of the source, sorted, each with its ministry's name.
-    private func ministryFolders() throws(ImportError) -> [(String, String)] {
+    /// The ministry folders of a source, sorted, each with its path and ministry's name:
+    /// the subfolders of a portal export, or a Word export's own folder.
+    private func ministryFolders(of source: CatalogSource) throws(ImportError) -> [(folder: String, path: String, ministry: String)] {
         let fileManager = FileManager.default
         var isDirectory: ObjCBool = false
-        guard fileManager.fileExists(atPath: source, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw .sourceMissing(source)
+        guard fileManager.fileExists(atPath: source.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw .sourceMissing(source.path)
+        }
+        if source.format == .wordExport {
+            guard let ministry = Ministry.name(forFolder: source.name) else { throw .unknownMinistryFolder(source.path) }
+            return [(source.name, source.path, ministry)]
         }
         let names: [String]
         do {
-            names = try fileManager.contentsOfDirectory(atPath: source)
+            names = try fileManager.contentsOfDirectory(atPath: source.path)
         } catch {
-            throw .unreadableFile(source, "\(error)")
+            throw .unreadableFile(source.path, "\(error)")
         }
-        var folders: [(String, String)] = []
+        var folders: [(String, String, String)] = []
         for name in names.sorted() where !name.hasPrefix(".") {
+            let path = source.path + "/" + name
             var isFolder: ObjCBool = false
-            guard fileManager.fileExists(atPath: source + "/" + name, isDirectory: &isFolder), isFolder.boolValue else { continue }
-            guard let ministry = Ministry.name(forFolder: name) else { throw .unknownMinistryFolder(source + "/" + name) }
-            folders.append((name, ministry))
+            guard fileManager.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue else { continue }
+            guard let ministry = Ministry.name(forFolder: name) else { throw .unknownMinistryFolder(path) }
+            folders.append((name, path, ministry))
         }
         return folders
     }
@@ -100,21 +139,6 @@ public struct CatalogImporter: Sendable {
     private func recordFiles(in folder: String) -> [String] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
         return names.filter { $0.hasSuffix(".json") && !$0.hasPrefix(".") }.sorted().map { folder + "/" + $0 }
-    }
-
-    /// The record stored at `path`.
-    private static func record(at path: String) throws(ImportError) -> PortalRecord {
-        let data: Data
-        do {
-            data = try Data(contentsOf: URL(fileURLWithPath: path))
-        } catch {
-            throw .unreadableFile(path, "\(error)")
-        }
-        do {
-            return try PortalRecord.decode(data)
-        } catch {
-            throw .invalidJSON(path, "\(error)")
-        }
     }
 
     /// Whether `value` is "YYYY-MM" with a month from 01 to 12.

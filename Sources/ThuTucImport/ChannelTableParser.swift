@@ -47,14 +47,22 @@ public enum ChannelTableParser {
             let (fee, feeProblems) = FeeParser.parse(cell: row.fee, note: row.note)
             problems += feeProblems
             if row.noteUnbalanced { problems.append(ImportProblem(.feeNoteUnbalanced, row.note ?? "")) }
-            let channel = Channel(kind: row.kind, time: time, fee: fee)
-            if !channels.contains(channel) { channels.append(channel) }
+            channels.append(Channel(kind: row.kind, time: time, fee: fee))
+        }
+        let distinct = distinct(channels)
+        return (distinct.channels, problems + distinct.problems)
+    }
+
+    /// The channels in order without exact repeats, with a problem when one
+    /// kind still has several rows.
+    static func distinct(_ rows: [Channel]) -> (channels: [Channel], problems: [ImportProblem]) {
+        var channels: [Channel] = []
+        for channel in rows where !channels.contains(channel) {
+            channels.append(channel)
         }
         let kinds = channels.map(\.kind)
-        if Set(kinds).count < kinds.count {
-            problems.append(ImportProblem(.channelKindRepeated, "\(kinds.count) rows"))
-        }
-        return (channels, problems)
+        guard Set(kinds).count < kinds.count else { return (channels, []) }
+        return (channels, [ImportProblem(.channelKindRepeated, "\(kinds.count) rows")])
     }
 
     /// The rows of the table, and the text skipped before the first one if any.

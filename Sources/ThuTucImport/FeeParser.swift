@@ -36,6 +36,12 @@ public enum FeeParser {
         if foreign.contains(currency) {
             return (Fee(text: text, amount: nil, note: note), [ImportProblem(.feeForeignCurrency, text)])
         }
+        return fee(text: text, number: number, note: note)
+    }
+
+    /// The fee for a number of đồng: an implausibly small one gets no amount
+    /// unless the note states it in thousands.
+    static func fee(text: String, number: Int, note: String?) -> (fee: Fee, problems: [ImportProblem]) {
         if number == 0 || number >= smallestPlausibleAmount {
             return (Fee(text: text, amount: number, note: note), [])
         }

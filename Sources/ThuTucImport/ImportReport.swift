@@ -1,4 +1,4 @@
-/// What one import did: records per ministry, failures, problems and figures.
+/// What the import of one source did: records per ministry, failures, problems and figures.
 public struct ImportReport: Sendable {
     /// Records read and written for one ministry folder.
     public struct MinistryCount: Sendable, Hashable {
@@ -21,13 +21,17 @@ public struct ImportReport: Sendable {
     /// How many example codes a tally keeps.
     public static let exampleLimit = 5
 
+    /// The source imported.
+    public var source: CatalogSource
     public var ministries: [MinistryCount] = []
     /// Records that could not be imported at all.
     public var failures: [ImportError] = []
     public var tallies: [ImportProblem.Kind: Tally] = [:]
     public var figures = CoverageFigures()
 
-    public init() {}
+    public init(source: CatalogSource) {
+        self.source = source
+    }
 
     public var recordsRead: Int { ministries.reduce(0) { $0 + $1.read } }
     public var recordsWritten: Int { ministries.reduce(0) { $0 + $1.written } }
@@ -49,6 +53,7 @@ public struct ImportReport: Sendable {
     /// The report as text for the terminal.
     public func rendered() -> String {
         var lines: [String] = []
+        lines.append("source \(source.name): \(source.path) (\(source.format.rawValue), retrieved \(source.retrieved))")
         lines.append("records: \(recordsRead) read, \(recordsWritten) written, \(failures.count) failed")
         for ministry in ministries {
             let folder = ministry.folder.padding(to: 20)

@@ -1,12 +1,30 @@
 /// `Knowledge/manifest.json`: where the catalogue came from and what each file holds.
 ///
-/// It holds no timestamps or timings so that re-importing the same source
+/// It holds no timestamps or timings so that re-importing the same sources
 /// gives the same bytes.
 public struct KnowledgeManifest: Codable, Sendable, Hashable {
-    /// The source the catalogue was imported from.
+    /// One source the catalogue was imported from.
     public struct Source: Codable, Sendable, Hashable {
+        /// The source directory's name ("dichvucong", "bo-quoc-phong").
         public var name: String
+        public var format: SourceFormat
+        /// What the source is, in words.
+        public var title: String
+        /// Where it is published.
         public var url: String
+        /// The month its procedures carry ("2026-06").
+        public var retrieved: String
+        /// Records written from it.
+        public var records: Int
+
+        public init(name: String, format: SourceFormat, title: String, url: String, retrieved: String, records: Int) {
+            self.name = name
+            self.format = format
+            self.title = title
+            self.url = url
+            self.retrieved = retrieved
+            self.records = records
+        }
     }
 
     /// One file of `procedures/`.
@@ -15,21 +33,21 @@ public struct KnowledgeManifest: Codable, Sendable, Hashable {
         public var path: String
         public var ministry: String
         public var records: Int
+        /// The name of the source it was imported from.
+        public var source: String
     }
 
-    public var source: Source
-    /// When the source was retrieved ("2026-06").
-    public var retrieved: String
+    /// The national public-service portal, which publishes the national procedure database.
+    public static let portalURL = "https://dichvucong.gov.vn"
+
+    /// The sources, by name.
+    public var sources: [Source]
     /// Records over all files.
     public var records: Int
     public var files: [File]
 
-    /// The national public-service portal, which publishes the national procedure database.
-    public static let portal = Source(name: "Cổng Dịch vụ công quốc gia", url: "https://dichvucong.gov.vn")
-
-    public init(source: Source = KnowledgeManifest.portal, retrieved: String, files: [File]) {
-        self.source = source
-        self.retrieved = retrieved
+    public init(sources: [Source], files: [File]) {
+        self.sources = sources.sorted { $0.name < $1.name }
         self.files = files
         records = files.reduce(0) { $0 + $1.records }
     }

@@ -18,8 +18,9 @@ public struct KnowledgeWriter: Sendable {
     public var manifestPath: String { directory + "/manifest.json" }
 
     /// Writes one file per ministry folder and the manifest, and removes
-    /// `procedures/*.jsonl` files of folders no longer in the source.
-    public func write(_ files: [(folder: String, ministry: String, procedures: [Procedure])], retrieved: String) throws(ImportError) {
+    /// `procedures/*.jsonl` files of folders in none of the sources; returns
+    /// the removed files' names.
+    public func write(_ files: [CatalogImporter.MinistryFile], sources: [KnowledgeManifest.Source]) throws(ImportError) -> [String] {
         let fileManager = FileManager.default
         do {
             try fileManager.createDirectory(atPath: proceduresDirectory, withIntermediateDirectories: true)
@@ -32,18 +33,21 @@ public struct KnowledgeWriter: Sendable {
             let name = file.folder + ".jsonl"
             try write(try Self.jsonLines(file.procedures, path: name), to: proceduresDirectory + "/" + name)
             written.insert(name)
-            entries.append(KnowledgeManifest.File(path: "procedures/" + name, ministry: file.ministry, records: file.procedures.count))
+            entries.append(KnowledgeManifest.File(path: "procedures/" + name, ministry: file.ministry, records: file.procedures.count, source: file.source))
         }
         let existing = (try? fileManager.contentsOfDirectory(atPath: proceduresDirectory)) ?? []
-        for stale in existing where stale.hasSuffix(".jsonl") && !written.contains(stale) {
+        var removed: [String] = []
+        for stale in existing.sorted() where stale.hasSuffix(".jsonl") && !written.contains(stale) {
             do {
                 try fileManager.removeItem(atPath: proceduresDirectory + "/" + stale)
             } catch {
                 throw .writeFailed(proceduresDirectory + "/" + stale, "\(error)")
             }
+            removed.append(stale)
         }
-        let manifest = KnowledgeManifest(retrieved: retrieved, files: entries)
+        let manifest = KnowledgeManifest(sources: sources, files: entries)
         try write(try Self.manifestData(manifest), to: manifestPath)
+        return removed
     }
 
     /// The JSON Lines bytes of `procedures`, sorted by code.

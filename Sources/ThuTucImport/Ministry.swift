@@ -1,6 +1,7 @@
-/// The ministries whose catalogues the portal export holds, by source folder.
+/// The ministries whose catalogues the sources hold, by source folder.
 ///
-/// The export names folders after the ministry ("bo-tai-chinh"); Knowledge/
+/// The portal export names its folders after the ministry ("bo-tai-chinh"),
+/// and a Word export's own folder is named the same way ("bo-quoc-phong"); Knowledge/
 /// keeps the folder name for the output file and the ministry's proper name in
 /// every procedure. A folder missing from this table stops the import instead
 /// of producing procedures with a guessed ministry.
@@ -14,6 +15,7 @@ public enum Ministry {
         "bo-tu-phap": "Bộ Tư pháp",
         "ngan-hang-nha-nuoc": "Ngân hàng Nhà nước",
         "toa-an-nhan-dan": "Tòa án nhân dân",
+        "bo-quoc-phong": "Bộ Quốc phòng",
     ]
 
     /// The ministry's name for a source folder, or nil for an unknown folder.

@@ -20,25 +20,12 @@ public struct RecordImporter: Sendable {
     public func procedure(from rawRecord: PortalRecord, file: String) throws(ImportError) -> (procedure: Procedure, problems: [ImportProblem]) {
         let record = rawRecord.normalized()
         var problems: [ImportProblem] = []
-        let code = PortalText.clean(record.code)
-        guard Self.isCode(code) else { throw .invalidCode(file, code) }
-        if let fileCode = fileStem(file), fileCode != code {
-            problems.append(ImportProblem(.codeDiffersFromFileName, fileCode))
-        }
+        let code = try Self.code(record.code, file: file, field: "ma_thu_tuc", problems: &problems)
         guard let name = PortalText.value(record.name) else { throw .missingField(file, "ten_thu_tuc") }
         guard let field = PortalText.value(record.field) else { throw .missingField(file, "linh_vuc") }
         let url = PortalText.clean(record.url)
         guard url.hasPrefix("https://") else { throw .invalidURL(file, url) }
-
-        var levels: [Level] = []
-        for label in PortalListSplitter.split(record.levels) {
-            if let level = Level(label: label) {
-                if !levels.contains(level) { levels.append(level) }
-            } else {
-                problems.append(ImportProblem(.levelUnknown, label))
-            }
-        }
-        guard !levels.isEmpty else { throw .noLevel(file, PortalText.clean(record.levels)) }
+        let levels = try Self.levels(record.levels, file: file, field: "cap_thuc_hien", problems: &problems)
 
         let subjects = PortalListSplitter.names(record.subjects)
         let authorities = PortalListSplitter.names(record.authorities)
@@ -57,12 +44,36 @@ public struct RecordImporter: Sendable {
 
         let procedure = Procedure(
             code: code, name: name, decision: PortalText.value(record.decision), type: PortalText.value(record.type),
-            field: field, ministry: ministry, levels: levels.sorted(), subjects: subjects.names,
+            field: field, ministry: ministry, levels: levels, subjects: subjects.names,
             authorities: authorities.names, agencies: agencies.names, address: address,
             channels: channels.channels, documents: documents.groups, legal: legal.references,
             results: results.results, url: url, retrieved: retrieved
         )
         return (procedure, problems)
+    }
+
+    /// The record's code, checked against the catalogue's shape and the file's name.
+    static func code(_ text: String, file: String, field: String, problems: inout [ImportProblem]) throws(ImportError) -> String {
+        let code = PortalText.clean(text)
+        guard isCode(code) else { throw .invalidCode(file, field: field, code) }
+        if let fileCode = fileStem(file), fileCode != code {
+            problems.append(ImportProblem(.codeDiffersFromFileName, fileCode))
+        }
+        return code
+    }
+
+    /// The known levels of a list such as "Cấp Bộ, Cấp Tỉnh" (any capitalisation), sorted; at least one.
+    static func levels(_ text: String, file: String, field: String, problems: inout [ImportProblem]) throws(ImportError) -> [Level] {
+        var levels: [Level] = []
+        for label in PortalListSplitter.split(text) {
+            if let level = Level(label: label) {
+                if !levels.contains(level) { levels.append(level) }
+            } else {
+                problems.append(ImportProblem(.levelUnknown, label))
+            }
+        }
+        guard !levels.isEmpty else { throw .noLevel(file, field: field, PortalText.clean(text)) }
+        return levels.sorted()
     }
 
     /// Whether `code` has the catalogue's shape: a digit, a point, six digits.
@@ -73,7 +84,7 @@ public struct RecordImporter: Sendable {
     }
 
     /// "1.000080" for ".../bo-tu-phap/1.000080.json".
-    private func fileStem(_ file: String) -> String? {
+    private static func fileStem(_ file: String) -> String? {
         guard let name = file.split(separator: "/").last, name.hasSuffix(".json") else { return nil }
         return PortalText.normalized(String(name.dropLast(".json".count)))
     }

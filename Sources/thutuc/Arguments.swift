@@ -19,7 +19,8 @@ struct Arguments {
         }
     }
 
-    private(set) var values: [String: String] = [:]
+    /// Every value given for each option, in order.
+    private(set) var values: [String: [String]] = [:]
     private(set) var flags: Set<String> = []
     private(set) var positionals: [String] = []
 
@@ -41,10 +42,10 @@ struct Arguments {
             }
             if options.contains(name) {
                 if let inline {
-                    values[name] = inline
+                    values[name, default: []].append(inline)
                 } else {
                     guard index < arguments.count else { throw Failure.missingValue(name) }
-                    values[name] = arguments[index]
+                    values[name, default: []].append(arguments[index])
                     index += 1
                 }
             } else if switches.contains(name), inline == nil {
@@ -55,7 +56,11 @@ struct Arguments {
         }
     }
 
-    func value(_ name: String) -> String? { values[name] }
+    /// The option's value; the last one when it was given several times.
+    func value(_ name: String) -> String? { values[name]?.last }
+
+    /// Every value of an option that may be repeated.
+    func allValues(_ name: String) -> [String] { values[name] ?? [] }
 
     func has(_ flag: String) -> Bool { flags.contains(flag) }
 

@@ -10,7 +10,7 @@ enum Dispatcher {
           repl              talk to the assistant (the default when stdin is a terminal)
           serve             TCP line server (--stdio: the same protocol on stdin/stdout)
           eval FILE         score a question set (format of ../shared/eval/dev.jsonl)
-          import DIR        import the portal's records from DIR into Knowledge/
+          import DIR...     import the sources (portal export, Word export) into Knowledge/
           check             validate Knowledge/ and print a summary (--verbose for details)
           show CODE         print one procedure
           help              this text

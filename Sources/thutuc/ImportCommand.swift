@@ -1,22 +1,32 @@
 @preconcurrency import Glibc
 import ThuTucImport
 
-/// `thutuc import DIR [--knowledge OUT] [--retrieved YYYY-MM]`: turns the
-/// portal export in DIR into OUT/procedures/*.jsonl and OUT/manifest.json.
+/// `thutuc import DIR... [--knowledge OUT] [--retrieved [NAME=]YYYY-MM]...`:
+/// turns the source directories into OUT/procedures/*.jsonl and OUT/manifest.json.
+///
+/// Each DIR is recognised by its layout (a portal export or a Word export).
+/// The catalogue written is exactly what the DIRs hold, so importing one
+/// source alone removes the other's files; the command says which.
 ///
 /// Exit status: 0 when every record was imported, 1 when some record could
 /// not be (the others are still written), 2 for a usage error.
 enum ImportCommand {
     static let usage = """
-        usage: thutuc import DIR [--knowledge OUT] [--retrieved YYYY-MM]
+        usage: thutuc import DIR... [--knowledge OUT] [--retrieved [NAME=]YYYY-MM]...
 
-          DIR               the portal export: one folder per ministry, one JSON file per procedure
+          DIR               a source, recognised by its layout: a portal export (one folder per
+                            ministry, as ../shared/data/dichvucong) or a Word export (one ministry's
+                            <code>.json records, as ../shared/data/bo-quoc-phong); give every source
+                            the catalogue holds:
+                              thutuc import ../shared/data/dichvucong ../shared/data/bo-quoc-phong
           --knowledge OUT   the Knowledge directory to write (default: ./Knowledge)
-          --retrieved M     the month the export was crawled (default: \(CatalogImporter.defaultRetrieved))
+          --retrieved M     the month every source was retrieved; NAME=M for the source whose
+                            directory is named NAME (repeatable). Defaults: portal export \(SourceFormat.portalExport.defaultRetrieved),
+                            Word export \(SourceFormat.wordExport.defaultRetrieved)
         """
 
     static func run(_ arguments: [String]) throws -> Int32 {
-        let source: String
+        let sources: [CatalogSource]
         let parsed: Arguments
         do {
             parsed = try Arguments(arguments, options: ["--knowledge", "--retrieved"], switches: ["--help"])
@@ -24,30 +34,49 @@ enum ImportCommand {
                 print(usage)
                 return 0
             }
-            source = try parsed.onePositional("the export directory DIR")
+            guard !parsed.positionals.isEmpty else { throw Arguments.Failure.missingPositional("a source directory DIR") }
+            let months = try retrievedMonths(parsed.allValues("--retrieved"))
+            let names = Set(parsed.positionals.map(CatalogSource.name(of:)))
+            if let unknown = months.byName.keys.sorted().first(where: { !names.contains($0) }) {
+                throw Arguments.Failure.unexpected("--retrieved \(unknown)=…: no source directory is named \(unknown)")
+            }
+            sources = try parsed.positionals.map { path throws(ImportError) in
+                try CatalogSource.recognise(path, retrieved: months.byName[CatalogSource.name(of: path)] ?? months.all)
+            }
         } catch {
             fputs("thutuc import: \(error)\n\(usage)\n", stderr)
             return 2
         }
-        let retrieved = parsed.value("--retrieved") ?? CatalogImporter.defaultRetrieved
-        guard CatalogImporter.isMonth(retrieved) else {
-            fputs("thutuc import: \(ImportError.invalidRetrieved(retrieved))\n\(usage)\n", stderr)
-            return 2
-        }
-        let importer = CatalogImporter(source: source, knowledge: parsed.value("--knowledge") ?? "Knowledge", retrieved: retrieved)
+        let importer = CatalogImporter(sources: sources, knowledge: parsed.value("--knowledge") ?? "Knowledge")
         let clock = ContinuousClock()
         let start = clock.now
-        let report: ImportReport
+        let outcome: CatalogImporter.Outcome
         do {
-            report = try importer.run()
+            outcome = try importer.run()
         } catch {
             fputs("thutuc import: \(error)\n", stderr)
             return 1
         }
         let elapsed = clock.now - start
-        print(report.rendered())
+        print(outcome.reports.map { $0.rendered() }.joined(separator: "\n\n"))
+        for name in outcome.removed {
+            print("removed \(importer.knowledge)/procedures/\(name): its ministry is in none of the sources")
+        }
         print("wrote \(importer.knowledge)/procedures and \(importer.knowledge)/manifest.json in \(milliseconds(elapsed)) ms")
-        return report.failures.isEmpty ? 0 : 1
+        return outcome.reports.allSatisfy { $0.failures.isEmpty } ? 0 : 1
+    }
+
+    /// The `--retrieved` values: one for every source, and per source name.
+    private static func retrievedMonths(_ values: [String]) throws(ImportError) -> (all: String?, byName: [String: String]) {
+        var all: String?
+        var byName: [String: String] = [:]
+        for value in values {
+            let parts = value.split(separator: "=", maxSplits: 1).map(String.init)
+            let month = parts.last ?? value
+            guard CatalogImporter.isMonth(month) else { throw .invalidRetrieved(value) }
+            if parts.count == 2 { byName[parts[0]] = month } else { all = month }
+        }
+        return (all, byName)
     }
 
     private static func milliseconds(_ duration: Duration) -> Int64 {
