@@ -181,7 +181,7 @@ struct CommittedKnowledgeCheckTests {
     func committed() throws {
         let report = try KnowledgeLoader.read(directory: ImportFixtures.committedKnowledge.path)
         #expect(report.problems.isEmpty, "\(report.problems.prefix(5))")
-        #expect(report.knowledge.procedures.count == 2642)
+        #expect(report.knowledge.procedures.count == 2849)
         #expect(report.knowledge.overlays.count >= 40)
         let channels = report.knowledge.procedures.flatMap(\.channels)
         let timed = channels.filter { $0.time != nil }
