@@ -41,7 +41,7 @@ public struct ImportProblem: Sendable, Hashable {
         public var summary: String {
             switch self {
             case .codeDiffersFromFileName: "ma_thu_tuc differs from the file name; the record's code is kept"
-            case .levelUnknown: "a cap_thuc_hien label is not a known level; it is left out"
+            case .levelUnknown: "a level label (cap_thuc_hien, cấp_thực_hiện) is not a known level; it is left out"
             case .decisionWithoutNumber: "the decision cell holds no recognisable number (\"Quyết định số 4777\"); kept as written"
             case .listEntryGarbled: "an agency or subject entry holds page text, not a name; it is left out"
             case .channelsUnreadable: "cach_thuc_thuc_hien has text but no channel row; no channels kept"

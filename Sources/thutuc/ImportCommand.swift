@@ -38,7 +38,7 @@ enum ImportCommand {
             let months = try retrievedMonths(parsed.allValues("--retrieved"))
             let names = Set(parsed.positionals.map(CatalogSource.name(of:)))
             if let unknown = months.byName.keys.sorted().first(where: { !names.contains($0) }) {
-                throw Arguments.Failure.unexpected("--retrieved \(unknown)=…: no source directory is named \(unknown)")
+                throw UsageError.unknownSourceName(unknown)
             }
             sources = try parsed.positionals.map { path throws(ImportError) in
                 try CatalogSource.recognise(path, retrieved: months.byName[CatalogSource.name(of: path)] ?? months.all)
@@ -64,6 +64,17 @@ enum ImportCommand {
         }
         print("wrote \(importer.knowledge)/procedures and \(importer.knowledge)/manifest.json in \(milliseconds(elapsed)) ms")
         return outcome.reports.allSatisfy { $0.failures.isEmpty } ? 0 : 1
+    }
+
+    /// A `--retrieved NAME=…` whose NAME is not the name of a DIR given.
+    private enum UsageError: Error, CustomStringConvertible {
+        case unknownSourceName(String)
+
+        var description: String {
+            switch self {
+            case .unknownSourceName(let name): "--retrieved \(name)=…: no source directory given is named '\(name)'"
+            }
+        }
     }
 
     /// The `--retrieved` values: one for every source, and per source name.
