@@ -60,13 +60,13 @@ public struct CatalogImporter: Sendable {
         for (first, second) in zip(ordered, ordered.dropFirst()) where first.name == second.name {
             throw .duplicateSource(second.path, first: first.path)
         }
-        var folderSources: [String: String] = [:]
-        var plans: [(source: CatalogSource, folders: [(folder: String, path: String, ministry: String)])] = []
+        var pathByFolder: [String: String] = [:]
+        var plans: [(source: CatalogSource, folders: [MinistryFolder])] = []
         for source in ordered {
             let folders = try ministryFolders(of: source)
             for folder in folders {
-                if let first = folderSources[folder.folder] { throw .duplicateMinistryFolder(folder.path, first: first) }
-                folderSources[folder.folder] = folder.path
+                if let first = pathByFolder[folder.name] { throw .duplicateMinistryFolder(folder.path, first: first) }
+                pathByFolder[folder.name] = folder.path
             }
             plans.append((source, folders))
         }
@@ -76,39 +76,55 @@ public struct CatalogImporter: Sendable {
         var firstFileByCode: [String: String] = [:]
         for (source, folders) in plans {
             var report = ImportReport(source: source)
-            for (folder, path, ministry) in folders {
-                let paths = recordFiles(in: path)
-                let format = source.format
-                let outcomes = ConcurrentMap.map(paths) { path in
-                    Result { () throws(ImportError) in try format.procedure(at: path, ministry: ministry, retrieved: source.retrieved) }
-                }
-                var procedures: [Procedure] = []
-                for (path, outcome) in zip(paths, outcomes) {
-                    do throws(ImportError) {
-                        let (procedure, problems) = try outcome.get()
-                        if let first = firstFileByCode[procedure.code] {
-                            throw .duplicateCode(path, code: procedure.code, first: first)
-                        }
-                        firstFileByCode[procedure.code] = path
-                        report.add(problems, code: procedure.code)
-                        report.figures.add(procedure)
-                        procedures.append(procedure)
-                    } catch {
-                        report.failures.append(error)
-                    }
-                }
-                procedures.sort { $0.code < $1.code }
-                report.ministries.append(ImportReport.MinistryCount(folder: folder, ministry: ministry, read: paths.count, written: procedures.count))
-                files.append(MinistryFile(folder: folder, ministry: ministry, source: source.name, procedures: procedures))
+            for folder in folders {
+                files.append(importFolder(folder, of: source, report: &report, firstFileByCode: &firstFileByCode))
             }
             reports.append(report)
         }
         return (files, reports)
     }
 
-    /// The ministry folders of a source, sorted, each with its path and ministry's name:
-    /// the subfolders of a portal export, or a Word export's own folder.
-    private func ministryFolders(of source: CatalogSource) throws(ImportError) -> [(folder: String, path: String, ministry: String)] {
+    /// A folder of records of one ministry.
+    private struct MinistryFolder {
+        var name: String
+        var path: String
+        var ministry: String
+    }
+
+    /// The procedures of one folder, its records read in parallel; failures and
+    /// problems go to `report`, and a code met before in any source is a failure.
+    private func importFolder(
+        _ folder: MinistryFolder, of source: CatalogSource, report: inout ImportReport, firstFileByCode: inout [String: String]
+    ) -> MinistryFile {
+        let paths = recordFiles(in: folder.path)
+        let outcomes = ConcurrentMap.map(paths) { path in
+            Result { () throws(ImportError) in
+                try source.format.procedure(at: path, ministry: folder.ministry, retrieved: source.retrieved)
+            }
+        }
+        var procedures: [Procedure] = []
+        for (path, outcome) in zip(paths, outcomes) {
+            do throws(ImportError) {
+                let (procedure, problems) = try outcome.get()
+                if let first = firstFileByCode[procedure.code] {
+                    throw .duplicateCode(path, code: procedure.code, first: first)
+                }
+                firstFileByCode[procedure.code] = path
+                report.add(problems, code: procedure.code)
+                report.figures.add(procedure)
+                procedures.append(procedure)
+            } catch {
+                report.failures.append(error)
+            }
+        }
+        procedures.sort { $0.code < $1.code }
+        report.ministries.append(ImportReport.MinistryCount(folder: folder.name, ministry: folder.ministry, read: paths.count, written: procedures.count))
+        return MinistryFile(folder: folder.name, ministry: folder.ministry, source: source.name, procedures: procedures)
+    }
+
+    /// The ministry folders of a source, sorted: the subfolders of a portal
+    /// export, or a Word export's own folder.
+    private func ministryFolders(of source: CatalogSource) throws(ImportError) -> [MinistryFolder] {
         let fileManager = FileManager.default
         var isDirectory: ObjCBool = false
         guard fileManager.fileExists(atPath: source.path, isDirectory: &isDirectory), isDirectory.boolValue else {
@@ -116,7 +132,7 @@ public struct CatalogImporter: Sendable {
         }
         if source.format == .wordExport {
             guard let ministry = Ministry.name(forFolder: source.name) else { throw .unknownMinistryFolder(source.path) }
-            return [(source.name, source.path, ministry)]
+            return [MinistryFolder(name: source.name, path: source.path, ministry: ministry)]
         }
         let names: [String]
         do {
@@ -124,13 +140,13 @@ public struct CatalogImporter: Sendable {
         } catch {
             throw .unreadableFile(source.path, "\(error)")
         }
-        var folders: [(String, String, String)] = []
+        var folders: [MinistryFolder] = []
         for name in names.sorted() where !name.hasPrefix(".") {
             let path = source.path + "/" + name
             var isFolder: ObjCBool = false
             guard fileManager.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue else { continue }
             guard let ministry = Ministry.name(forFolder: name) else { throw .unknownMinistryFolder(path) }
-            folders.append((name, path, ministry))
+            folders.append(MinistryFolder(name: name, path: path, ministry: ministry))
         }
         return folders
     }

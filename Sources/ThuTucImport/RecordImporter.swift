@@ -1,6 +1,8 @@
 import ThuTucKnowledge
 
-/// Maps one portal record to a ``Procedure``, collecting what it could only partly read.
+/// Maps one record, of the portal export or of a Word export
+/// (`RecordImporter+WordExport.swift`), to a ``Procedure``, collecting what it
+/// could only partly read.
 ///
 /// A record fails only when it lacks what identifies it (code, name, field,
 /// page address, level); every other gap is kept as far as it goes and
@@ -8,7 +10,7 @@ import ThuTucKnowledge
 public struct RecordImporter: Sendable {
     /// The ministry whose folder the record came from ("Bộ Tư pháp").
     public var ministry: String
-    /// When the source was retrieved ("2026-06").
+    /// When the source was retrieved ("2026-06"; for a Word export, published).
     public var retrieved: String
 
     public init(ministry: String, retrieved: String) {

@@ -59,29 +59,27 @@ public enum SourceFormat: String, Codable, Sendable, CaseIterable {
 
     /// Reads the record file at `path` and maps it to a procedure.
     func procedure(at path: String, ministry: String, retrieved: String) throws(ImportError) -> (procedure: Procedure, problems: [ImportProblem]) {
+        let importer = RecordImporter(ministry: ministry, retrieved: retrieved)
+        switch self {
+        case .portalExport:
+            return try importer.procedure(from: try Self.record(at: path, PortalRecord.decode), file: path)
+        case .wordExport:
+            return try importer.procedure(from: try Self.record(at: path, WordExportRecord.decode), file: path)
+        }
+    }
+
+    /// The record stored at `path`, read by `decode`.
+    private static func record<Record>(at path: String, _ decode: (Data) throws -> Record) throws(ImportError) -> Record {
         let data: Data
         do {
             data = try Data(contentsOf: URL(fileURLWithPath: path))
         } catch {
             throw .unreadableFile(path, "\(error)")
         }
-        switch self {
-        case .portalExport:
-            let record: PortalRecord
-            do {
-                record = try PortalRecord.decode(data)
-            } catch {
-                throw .invalidJSON(path, "\(error)")
-            }
-            return try RecordImporter(ministry: ministry, retrieved: retrieved).procedure(from: record, file: path)
-        case .wordExport:
-            let record: WordExportRecord
-            do {
-                record = try WordExportRecord.decode(data)
-            } catch {
-                throw .invalidJSON(path, "\(error)")
-            }
-            return try WordExportImporter(ministry: ministry, retrieved: retrieved).procedure(from: record, file: path)
+        do {
+            return try decode(data)
+        } catch {
+            throw .invalidJSON(path, "\(error)")
         }
     }
 }

@@ -3,8 +3,8 @@ import ThuTucImport
 import ThuTucKnowledge
 
 /// One Word-export record to a procedure: what identifies it, levels, decision, link.
-struct ImportWordExportImporterTests {
-    let importer = WordExportImporter(ministry: "Bộ Quốc phòng", retrieved: "2026-01")
+struct ImportWordExportRecordTests {
+    let importer = RecordImporter(ministry: "Bộ Quốc phòng", retrieved: "2026-01")
 
     private func record(levels: String = "Cấp Xã", decision: String = "") -> WordExportRecord {
         WordExportRecord(

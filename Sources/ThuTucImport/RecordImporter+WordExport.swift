@@ -1,13 +1,11 @@
 import ThuTucKnowledge
 
-/// Maps one Word-export record to a ``Procedure``, collecting what it could only partly read.
-///
-/// The same rules as ``RecordImporter``: a record fails only when it lacks
-/// what identifies it (code, name, field, level); every other gap is kept as
-/// far as it goes and reported. The lists (levels, subjects, agencies,
-/// authorities) use the portal's comma convention and its splitter; the
-/// result is one free-text cell and stays whole.
-public struct WordExportImporter: Sendable {
+/// Maps one Word-export record to a ``Procedure``, by the same rules as a
+/// portal record: it fails only when it lacks what identifies it (code, name,
+/// field, level); every other gap is kept as far as it goes and reported. The
+/// lists (levels, subjects, agencies, authorities) use the portal's comma
+/// convention and its splitter; the result is one free-text cell and stays whole.
+extension RecordImporter {
     /// The portal's procedure search, which the record's code is appended to.
     ///
     /// The export carries no page address, and the portal's procedure pages
@@ -15,23 +13,13 @@ public struct WordExportImporter: Sendable {
     /// lacks; its search page takes the code as `keyword`.
     public static let searchURL = "https://dichvucong.gov.vn/tra-cuu-thu-tuc/danh-sach?keyword="
 
-    /// The ministry whose folder the records came from ("Bộ Quốc phòng").
-    public var ministry: String
-    /// When the source was published or retrieved ("2026-01").
-    public var retrieved: String
-
-    public init(ministry: String, retrieved: String) {
-        self.ministry = ministry
-        self.retrieved = retrieved
-    }
-
     /// The procedure of `record`, read from `file` (used in messages and to check the code).
     public func procedure(from record: WordExportRecord, file: String) throws(ImportError) -> (procedure: Procedure, problems: [ImportProblem]) {
         var problems: [ImportProblem] = []
-        let code = try RecordImporter.code(record.code, file: file, field: "mã_thủ_tục", problems: &problems)
+        let code = try Self.code(record.code, file: file, field: "mã_thủ_tục", problems: &problems)
         guard let name = PortalText.value(record.name) else { throw .missingField(file, "tên_thủ_tục") }
         guard let field = PortalText.value(record.field) else { throw .missingField(file, "lĩnh_vực") }
-        let levels = try RecordImporter.levels(record.levels, file: file, field: "cấp_thực_hiện", problems: &problems)
+        let levels = try Self.levels(record.levels, file: file, field: "cấp_thực_hiện", problems: &problems)
 
         let subjects = PortalListSplitter.names(record.subjects)
         let authorities = PortalListSplitter.names(record.authorities)
