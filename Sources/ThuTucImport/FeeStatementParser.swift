@@ -25,7 +25,7 @@ public enum FeeStatementParser {
     static let dong = "Đồng"
     static let foreign = ["USD"]
     /// The word that states a zero fee in place of "0".
-    static let none = "không"
+    static let zeroWord = "không"
 
     /// The fees of one cell, in source order; empty when the cell is.
     public static func parse(_ cell: String) -> (fees: [Fee], problems: [ImportProblem]) {
@@ -100,7 +100,7 @@ public enum FeeStatementParser {
 
     /// "2.000.000" (points group thousands), "20000", "03", or "Không" for 0.
     static func number(_ text: String) -> Int? {
-        if text.lowercased() == none { return 0 }
+        if text.lowercased() == zeroWord { return 0 }
         let groups = text.split(separator: ".", omittingEmptySubsequences: false)
         guard groups.allSatisfy({ !$0.isEmpty && $0.unicodeScalars.allSatisfy(\.isASCIIDigit) }) else { return nil }
         if groups.count > 1 {
