@@ -13,11 +13,16 @@ public enum TextNormalizer {
     public static func normalize(_ text: String) -> NormalizedText {
         var tokens: [Token] = []
         let bytes = Array(text.utf8)
+        var previousEnd = 0
         scan(text) { word in
             let folded = String(decoding: word.folded, as: UTF8.self)
             let marked = word.hasDiacritics ? String(decoding: word.marked, as: UTF8.self) : nil
             let typed = String(decoding: bytes[word.range], as: UTF8.self)
-            tokens.append(Token(text: typed, folded: folded, marked: marked, kind: word.kind, hasDiacritics: word.hasDiacritics))
+            let boundary = tokens.isEmpty ? .none : Self.boundary(in: bytes[previousEnd..<word.range.lowerBound])
+            previousEnd = word.range.upperBound
+            tokens.append(
+                Token(text: typed, folded: folded, marked: marked, kind: word.kind, hasDiacritics: word.hasDiacritics, boundary: boundary)
+            )
         }
         var words = 0
         var accented = 0
@@ -31,7 +36,32 @@ public enum TextNormalizer {
                 tokens[index].marked = tokens[index].folded
             }
         }
-        return NormalizedText(tokens: tokens, isAccented: isAccented)
+        let ending = tokens.isEmpty ? .none : Self.boundary(in: bytes[previousEnd...])
+        return NormalizedText(tokens: tokens, isAccented: isAccented, ending: ending)
+    }
+
+    /// The strongest break the punctuation in `gap` makes. Only ASCII marks
+    /// and a few common Unicode ones count; a "." or "," inside a number
+    /// never reaches a gap, since the scanner keeps it in the number.
+    static func boundary(in gap: ArraySlice<UInt8>) -> Token.Boundary {
+        var strongest = Token.Boundary.none
+        var index = gap.startIndex
+        while index < gap.endIndex {
+            let byte = gap[index]
+            let found: Token.Boundary
+            switch byte {
+            case UInt8(ascii: "?"): found = .question
+            case UInt8(ascii: "."), UInt8(ascii: "!"), UInt8(ascii: ";"), UInt8(ascii: "\n"): found = .sentence
+            case UInt8(ascii: ","), UInt8(ascii: ":"), UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "-"): found = .clause
+            // "…" (E2 80 A6) ends a sentence; "–" and "—" (E2 80 93/94) and quotes separate clauses.
+            case 0xE2 where index + 2 < gap.endIndex && gap[index + 1] == 0x80:
+                found = gap[index + 2] == 0xA6 ? .sentence : (gap[index + 2] == 0x93 || gap[index + 2] == 0x94) ? .clause : .none
+            default: found = .none
+            }
+            strongest = max(strongest, found)
+            index += 1
+        }
+        return strongest
     }
 
     /// The folded words of `text` joined by spaces: the key used for lexicon phrases.

@@ -25,13 +25,32 @@ public struct Token: Sendable, Hashable {
     public var kind: Kind
     /// Whether the token as typed carried any tone or letter mark (including đ).
     public var hasDiacritics: Bool
+    /// What the punctuation between the previous token and this one ends.
+    public var boundary: Boundary
 
-    public init(text: String, folded: String, marked: String?, kind: Kind, hasDiacritics: Bool) {
+    /// The strongest break the punctuation before a token makes: a message
+    /// that tells a story is read clause by clause, and a sentence closed by
+    /// "?" is where the request usually stands.
+    public enum Boundary: Int, Sendable, Hashable, Comparable {
+        /// Only spaces (or nothing: the first token).
+        case none
+        /// A comma, colon, bracket or dash: a new clause of the same sentence.
+        case clause
+        /// A full stop, "!", ";" or a line break.
+        case sentence
+        /// A "?": the previous sentence was a question.
+        case question
+
+        public static func < (lhs: Boundary, rhs: Boundary) -> Bool { lhs.rawValue < rhs.rawValue }
+    }
+
+    public init(text: String, folded: String, marked: String?, kind: Kind, hasDiacritics: Bool, boundary: Boundary = .none) {
         self.text = text
         self.folded = folded
         self.marked = marked
         self.kind = kind
         self.hasDiacritics = hasDiacritics
+        self.boundary = boundary
     }
 }
 
@@ -41,10 +60,13 @@ public struct NormalizedText: Sendable, Hashable {
     /// True when enough words carry accents that unaccented words are taken as
     /// deliberately unaccented ("khai" in "đăng ký khai sinh").
     public var isAccented: Bool
+    /// The punctuation after the last token, as ``Token/boundary`` reads it.
+    public var ending: Token.Boundary
 
-    public init(tokens: [Token], isAccented: Bool) {
+    public init(tokens: [Token], isAccented: Bool, ending: Token.Boundary = .none) {
         self.tokens = tokens
         self.isAccented = isAccented
+        self.ending = ending
     }
 
     /// The folded words joined by single spaces ("dang ky khai sinh").
