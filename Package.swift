@@ -29,20 +29,22 @@ let package = Package(
         // Question understanding and ranking: index, intents, scoring.
         .target(name: "ThuTucSearch", dependencies: ["ThuTucText", "ThuTucKnowledge", "CPrefetch"]),
         // Sessions, follow-ups, clarifications and answer rendering.
-        .target(name: "ThuTucDialogue", dependencies: ["ThuTucSearch", "ThuTucKnowledge"]),
+        .target(name: "ThuTucDialogue", dependencies: ["ThuTucSearch", "ThuTucKnowledge", "ThuTucText"]),
+        // Scoring a question set the way ../shared/eval/score.py does, for `thutuc eval`, the bench and the tests.
+        .target(name: "ThuTucEvaluation", dependencies: ["ThuTucDialogue", "ThuTucKnowledge"]),
         // Configuration, the line protocol and the TCP server.
         .target(name: "ThuTucServer", dependencies: ["ThuTucDialogue", "ThuTucJSON", "ThuTucText", "CEpoll"]),
         .executableTarget(
             name: "thutuc",
-            dependencies: ["ThuTucServer", "ThuTucDialogue", "ThuTucImport", "ThuTucKnowledge", "ThuTucJSON", "ThuTucText"]
+            dependencies: ["ThuTucServer", "ThuTucDialogue", "ThuTucEvaluation", "ThuTucImport", "ThuTucKnowledge", "ThuTucJSON", "ThuTucText"]
         ),
         .executableTarget(
             name: "thutuc-bench",
-            dependencies: ["ThuTucServer", "ThuTucDialogue", "ThuTucSearch", "ThuTucKnowledge", "ThuTucJSON", "ThuTucText", "CEpoll"]
+            dependencies: ["ThuTucServer", "ThuTucDialogue", "ThuTucEvaluation", "ThuTucSearch", "ThuTucKnowledge", "ThuTucJSON", "ThuTucText", "CEpoll"]
         ),
         .testTarget(name: "ThuTucTextTests", dependencies: ["ThuTucText"]),
         .testTarget(name: "ThuTucKnowledgeTests", dependencies: ["ThuTucKnowledge", "ThuTucImport", "ThuTucJSON"]),
-        .testTarget(name: "ThuTucSearchTests", dependencies: ["ThuTucSearch", "ThuTucDialogue"]),
+        .testTarget(name: "ThuTucSearchTests", dependencies: ["ThuTucSearch", "ThuTucDialogue", "ThuTucEvaluation", "ThuTucKnowledge"]),
         .testTarget(name: "ThuTucServerTests", dependencies: ["ThuTucServer"]),
     ],
     swiftLanguageModes: [.v6]

@@ -10,10 +10,13 @@ import ThuTucSearch
 public final class Assistant: Sendable {
     public let engine: SearchEngine
     public let renderer: AnswerRenderer
+    /// When to answer, ask back or decline.
+    public let policy: DecisionPolicy
 
     public init(engine: SearchEngine, hotline: String) {
         self.engine = engine
         self.renderer = AnswerRenderer(knowledge: engine.knowledge, hotline: hotline)
+        self.policy = DecisionPolicy(engine: engine)
     }
 
     public convenience init(knowledge: KnowledgeBase, options: SearchOptions = SearchOptions(), hotline: String) {
@@ -53,24 +56,26 @@ public final class Assistant: Sendable {
             return smalltalk(kind)
         }
         let result = engine.search(query)
-        let why = Why(result: result, intent: query.intent ?? .overview, engine: engine)
         let asked = askedIntents(query, session: session)
         if query.hasNoTopic {
+            let why = Why(result: result, decision: nil, intents: asked, engine: engine, threshold: policy.answerThreshold)
             return followUp(query, intents: asked, session: &session, why: why)
         }
-        switch result.decision {
-        case .answer(let candidate):
-            return answer(candidate.procedure, intents: asked, confidence: result.confidence, result: result, session: &session, why: why)
-        case .clarify(let choices):
+        let decision = policy.decide(result)
+        let why = Why(result: result, decision: decision, intents: asked, engine: engine, threshold: policy.answerThreshold)
+        switch decision {
+        case .answer(let candidate, let confidence):
+            return answer(candidate.procedure, intents: asked, confidence: confidence, result: result, session: &session, why: why)
+        case .clarify(let choices, let confidence):
             session.pending = Session.PendingChoice(codes: choices.map(\.candidate.code), labels: choices.map(\.label), intents: asked)
-            return clarify(choices.map { ($0.label, $0.candidate.procedure) }, confidence: result.confidence, why: why)
-        case .list(let topic, let procedures):
-            return list(topic: topic, procedures: procedures, why: why)
-        case .notFound:
-            if query.intent != nil, let focus = session.focus, let procedure = knowledge.procedure(code: focus) {
+            return clarify(choices, confidence: confidence, why: why)
+        case .list(let listing):
+            return list(listing, why: why)
+        case .decline(let topic, let confidence):
+            if topic == nil, query.intent != nil, let focus = session.focus, let procedure = knowledge.procedure(code: focus) {
                 return answer(procedure, intents: asked, confidence: 0.5, result: nil, session: &session, why: why)
             }
-            return fallback(confidence: result.confidence, why: why)
+            return decline(topic, confidence: confidence, why: why)
         }
     }
 
@@ -91,36 +96,34 @@ public final class Assistant: Sendable {
             let answer = RenderedAnswer(body: renderer.lines(renderer.text(.followUpWithoutFocus, ["hotline": renderer.hotline])))
             return Reply(intent: .clarify, procedure: nil, confidence: 0, choices: [], answer: answer, text: answer.text, why: why)
         }
-        return fallback(confidence: 0, why: why)
+        return decline(nil, confidence: 0, why: why)
     }
 
     private func answer(
-        _ procedure: Procedure, intents: [Intent], confidence: Float, result: SearchResult?, session: inout Session, why: Why?
+        _ procedure: Procedure, intents: [Intent], confidence: Double, result: SearchResult?, session: inout Session, why: Why?
     ) -> Reply {
         session.focus = procedure.code
         session.lastIntents = intents
         let runnersUp = (result?.candidates ?? []).filter { $0.code != procedure.code }.prefix(5)
         let answer = renderer.answer(procedure, intents: intents)
         return Reply(
-            intent: intents.first ?? .overview, procedure: Reply.ProcedureRef(procedure), confidence: Double(confidence),
+            intent: intents.first ?? .overview, intents: intents, procedure: Reply.ProcedureRef(procedure), confidence: confidence,
             choices: runnersUp.map { Reply.ProcedureRef(code: $0.code, name: $0.name) }, answer: answer, text: answer.text, why: why
         )
     }
 
-    private func clarify(_ choices: [(label: String, procedure: Procedure)], confidence: Float, why: Why?) -> Reply {
+    private func clarify(_ choices: [Decision.Choice], confidence: Double, why: Why?) -> Reply {
         var body = renderer.lines(renderer.text(.clarifyHeader))
         for (index, choice) in choices.enumerated() {
-            // A label that only repeats the start of the name adds nothing.
-            let key: TemplateKey = choice.procedure.name.hasPrefix(choice.label) ? .clarifyItemPlain : .clarifyItem
-            body += renderer.lines(renderer.text(key, [
-                "number": String(index + 1), "label": choice.label, "name": choice.procedure.name, "code": choice.procedure.code,
+            body += renderer.lines(renderer.text(.clarifyItem, [
+                "number": String(index + 1), "label": choice.label, "name": choice.candidate.name, "code": choice.candidate.code,
             ]))
         }
         body += renderer.lines(renderer.text(.clarifyFooter))
         let answer = RenderedAnswer(body: body)
         return Reply(
-            intent: .clarify, procedure: nil, confidence: Double(confidence),
-            choices: choices.map { Reply.ProcedureRef($0.procedure) }, answer: answer, text: answer.text, why: why
+            intent: .clarify, procedure: nil, confidence: confidence,
+            choices: choices.map { Reply.ProcedureRef($0.candidate.procedure) }, answer: answer, text: answer.text, why: why
         )
     }
 
@@ -128,31 +131,35 @@ public final class Assistant: Sendable {
     /// when the question is something else.
     private func resolve(_ pending: Session.PendingChoice, query: AnalyzedQuery, session: inout Session) -> Reply? {
         let procedures = pending.codes.compactMap { knowledge.procedure(code: $0) }
-        if query.terms.isEmpty, query.codes.isEmpty, query.numbers.count == 1, let number = query.numbers.first {
-            guard (1...procedures.count).contains(number) else {
-                session.pending = pending
-                let answer = RenderedAnswer(body: renderer.lines(renderer.text(.choiceOutOfRange, ["count": String(procedures.count)])))
-                return Reply(
-                    intent: .clarify, procedure: nil, confidence: 0, choices: procedures.map(Reply.ProcedureRef.init),
-                    answer: answer, text: answer.text, why: nil
-                )
-            }
-            let intents = query.intents.filter(\.needsProcedure)
-            return answer(procedures[number - 1], intents: intents.isEmpty ? pending.intents : intents, confidence: 1, result: nil, session: &session, why: session.lastWhy)
+        let reading = ChoiceResolver(engine: engine).read(query, labels: pending.labels, names: procedures.map(\.name))
+        let chosen: Procedure
+        switch reading {
+        case .number(let number) where (1...procedures.count).contains(number):
+            chosen = procedures[number - 1]
+        case .number:
+            session.pending = pending
+            let answer = RenderedAnswer(body: renderer.lines(renderer.text(.choiceOutOfRange, ["count": String(procedures.count)])))
+            return Reply(
+                intent: .clarify, procedure: nil, confidence: 0, choices: procedures.map(Reply.ProcedureRef.init),
+                answer: answer, text: answer.text, why: nil
+            )
+        case .named(let index):
+            chosen = procedures[index]
+        case .other:
+            return nil
         }
-        guard let chosen = engine.choose(query, among: zip(pending.labels, procedures).map { ($0, $1) }) else { return nil }
         let intents = query.intents.filter(\.needsProcedure)
         return answer(chosen, intents: intents.isEmpty ? pending.intents : intents, confidence: 1, result: nil, session: &session, why: session.lastWhy)
     }
 
-    private func list(topic: String, procedures: [Procedure], why: Why) -> Reply {
-        let shown = procedures.prefix(20)
-        var body = renderer.lines(renderer.text(.listHeader, ["topic": topic, "count": String(procedures.count)]))
+    private func list(_ listing: SearchResult.Listing, why: Why) -> Reply {
+        let shown = listing.procedures.prefix(20)
+        var body = renderer.lines(renderer.text(.listHeader, ["topic": listing.topic, "count": String(listing.procedures.count)]))
         for procedure in shown {
             body += renderer.lines(renderer.text(.listItem, ["name": procedure.name, "code": procedure.code]))
         }
-        if procedures.count > shown.count {
-            body += renderer.lines(renderer.text(.listMore, ["count": String(procedures.count - shown.count)]))
+        if listing.procedures.count > shown.count {
+            body += renderer.lines(renderer.text(.listMore, ["count": String(listing.procedures.count - shown.count)]))
         }
         let answer = RenderedAnswer(body: body)
         return Reply(
@@ -173,8 +180,13 @@ public final class Assistant: Sendable {
         return Reply(intent: .smalltalk, procedure: nil, confidence: 1, choices: [], answer: answer, text: answer.text, why: nil)
     }
 
-    private func fallback(confidence: Float, why: Why) -> Reply {
-        let answer = RenderedAnswer(body: renderer.lines(renderer.text(.fallbackBody, ["hotline": renderer.hotline])))
-        return Reply(intent: .fallback, procedure: nil, confidence: Double(confidence), choices: [], answer: answer, text: answer.text, why: why)
+    /// The honest reply when no procedure is named: who handles the topic
+    /// when the catalogue does not hold it, else the hotline.
+    private func decline(_ topic: OutsideTopic?, confidence: Double, why: Why) -> Reply {
+        let text = topic.map { topic in
+            renderer.text(.fallbackOutside, ["topic": topic.topic, "body": topic.body, "hotline": renderer.hotline])
+        } ?? renderer.text(.fallbackBody, ["hotline": renderer.hotline])
+        let answer = RenderedAnswer(body: renderer.lines(text))
+        return Reply(intent: .fallback, procedure: nil, confidence: confidence, choices: [], answer: answer, text: answer.text, why: why)
     }
 }

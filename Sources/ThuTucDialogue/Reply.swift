@@ -18,9 +18,14 @@ public struct Reply: Sendable {
         }
     }
 
+    /// The main thing answered (the first of ``intents``), or the kind of turn.
     public var intent: Intent
+    /// Everything the reply answers, in the order asked ("có phải đăng ký
+    /// không và hồ sơ gồm những gì": eligibility, documents).
+    public var intents: [Intent]
     public var procedure: ProcedureRef?
-    /// 0…1.
+    /// 0…1; for an answer, the calibrated chance that the procedure is the
+    /// one asked about (docs/PROTOCOL.md).
     public var confidence: Double
     /// The choices of a clarification, or the runner-ups of an answer (at most 5).
     public var choices: [ProcedureRef]
@@ -29,4 +34,18 @@ public struct Reply: Sendable {
     public var text: String
     /// How the engine got there, for hotline staff.
     public var why: Why?
+
+    public init(
+        intent: Intent, intents: [Intent]? = nil, procedure: ProcedureRef?, confidence: Double, choices: [ProcedureRef],
+        answer: RenderedAnswer, text: String, why: Why?
+    ) {
+        self.intent = intent
+        self.intents = intents ?? [intent]
+        self.procedure = procedure
+        self.confidence = confidence
+        self.choices = choices
+        self.answer = answer
+        self.text = text
+        self.why = why
+    }
 }

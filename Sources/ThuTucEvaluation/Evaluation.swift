@@ -1,4 +1,5 @@
 import Foundation
+import ThuTucDialogue
 import ThuTucKnowledge
 
 /// Runs a ``QuestionSet`` through an ``Assistant`` and scores it the way
@@ -85,7 +86,7 @@ public struct Evaluation: Sendable {
             let verdict = outcome.topOne ? "ok  " : "MISS"
             let scope = outcome.inScope ? "in " : "out"
             let figures = outcome.leader.map {
-                String(format: "score %.2f title %.2f recall %.2f precision %.2f coverage %.2f %@", $0.score, $0.titleMatch, $0.recall, $0.precision, $0.coverage, $0.code)
+                String(format: "score %.2f title %.2f recall %.2f precision %.2f phrase %d %@", $0.score, $0.titleMatch, $0.recall, $0.precision, $0.phrase, $0.code)
             } ?? "no candidate"
             return "\(verdict) \(scope) \(outcome.id) \(outcome.intent.rawValue) \(figures) | \(outcome.question.prefix(50))"
         }.joined(separator: "\n")

@@ -7,6 +7,11 @@ extension Lexicon {
     static let stopwordsFile = "stopwords.txt"
     static let smalltalkFile = "smalltalk.txt"
     static let dialogueFile = "dialogue.txt"
+    static let anatomyFile = "anatomy.txt"
+    static let conceptsFile = "concepts.txt"
+    static let catalogueFile = "catalogue.txt"
+    static let outsideFile = "outside.txt"
+    static let choicesFile = "choices.txt"
     /// Mappings from this file name topics, not spellings (see ``Mapping/isTopic``).
     static let topicFile = "everyday.txt"
     /// The intents a cue can signal: overview is what a question without a cue asks.
@@ -36,6 +41,38 @@ extension Lexicon {
                         }
                     }
                 }
+            case anatomyFile:
+                lexicon.anatomy += readSections(lines, path: path, what: "anatomy", problems: &problems) {
+                    AnatomyPhrase.Kind(rawValue: $0).map { kind in { AnatomyPhrase(kind: kind, phrase: $0, location: $1) } }
+                }
+            case conceptsFile:
+                lexicon.concepts += readConcepts(lines, path: path, problems: &problems)
+                if lexicon.concepts.count > Concept.maximumCount {
+                    problems.append(KnowledgeProblem(file: path, line: nil, message: "more than \(Concept.maximumCount) concepts; the rest are not read"))
+                }
+            case choicesFile:
+                let entries: [(section: String, phrase: String)] = readSections(lines, path: path, what: "choice", problems: &problems) {
+                    section -> ((String, SourceLocation) -> (section: String, phrase: String))? in
+                    guard section == "marker" || section == "filler" || (Int(section).map { (1...9).contains($0) } ?? false) else { return nil }
+                    return { phrase, _ in (section, phrase) }
+                }
+                for entry in entries {
+                    let folded = TextNormalizer.fold(entry.phrase)
+                    switch entry.section {
+                    case "marker": lexicon.choices.markers.insert(folded)
+                    case "filler": lexicon.choices.fillers.insert(folded)
+                    default: lexicon.choices.numbers[folded] = Int(entry.section)
+                    }
+                }
+            case outsideFile:
+                lexicon.outside += readOutside(lines, path: path, problems: &problems)
+            case catalogueFile:
+                let entries: [(section: String, phrase: String)] = readSections(lines, path: path, what: "catalogue", problems: &problems) {
+                    section -> ((String, SourceLocation) -> (section: String, phrase: String))? in
+                    guard CatalogueWording.sections.contains(section) else { return nil }
+                    return { phrase, _ in (section, phrase) }
+                }
+                for entry in entries { lexicon.catalogue.add(entry.phrase, to: entry.section) }
             default:
                 lexicon.readMappings(lines, path: path, isTopic: name == topicFile, problems: &problems)
             }
@@ -113,6 +150,90 @@ extension Lexicon {
             }
             stopwords.append(text)
         }
+    }
+
+    /// Reads concept sections: "[action: LABEL]" or "[facet: LABEL]", then
+    /// "name = …", "ask = …", "plain = …" and "usual = yes" lines.
+    private static func readConcepts(_ lines: TextLines, path: String, problems: inout [KnowledgeProblem]) -> [Concept] {
+        var concepts: [Concept] = []
+        func close(_ concept: Concept?) {
+            guard let concept else { return }
+            if concept.namePhrases.isEmpty || concept.askPhrases.isEmpty {
+                problems.append(KnowledgeProblem(file: path, line: concept.location.line, message: "concept '\(concept.label)' needs both 'name =' and 'ask =' lines"))
+            } else {
+                concepts.append(concept)
+            }
+        }
+        var current: Concept?
+        for line in lines {
+            guard let text = content(of: line.text) else { continue }
+            let location = SourceLocation(file: path, line: line.number)
+            if let section = section(text) {
+                close(current)
+                current = nil
+                let parts = section.split(separator: ":", maxSplits: 1).map { String($0).collapsingWhitespace() }
+                guard parts.count == 2, let kind = Concept.Kind(rawValue: parts[0]), !parts[1].isEmpty else {
+                    problems.append(KnowledgeProblem(file: path, line: line.number, message: "expected '[action: LABEL]' or '[facet: LABEL]', got '[\(section)]'"))
+                    continue
+                }
+                current = Concept(kind: kind, label: parts[1], namePhrases: [], askPhrases: [], location: location)
+                continue
+            }
+            let sides = text.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false).map { String($0).collapsingWhitespace() }
+            guard current != nil, sides.count == 2, !sides[1].isEmpty else {
+                problems.append(KnowledgeProblem(file: path, line: line.number, message: current == nil ? "line outside a concept section" : "expected 'KEY = VALUE', got '\(text)'"))
+                continue
+            }
+            let phrases = sides[1].split(separator: ",").map { String($0).collapsingWhitespace() }.filter { !$0.isEmpty }
+            switch sides[0].lowercased() {
+            case "name": current?.namePhrases += phrases
+            case "ask": current?.askPhrases += phrases
+            case "plain": current?.plainLabel = sides[1]
+            case "usual": current?.isUsual = sides[1].lowercased() == "yes"
+            default:
+                problems.append(KnowledgeProblem(file: path, line: line.number, message: "unknown key '\(sides[0])' (expected name, ask, plain or usual)"))
+            }
+        }
+        close(current)
+        return concepts
+    }
+
+    /// Reads "[topic]" sections, each with a "body = …" line and phrases.
+    private static func readOutside(_ lines: TextLines, path: String, problems: inout [KnowledgeProblem]) -> [OutsideTopic] {
+        var topics: [OutsideTopic] = []
+        func close(_ topic: OutsideTopic?) {
+            guard let topic else { return }
+            if topic.body.isEmpty || topic.phrases.isEmpty {
+                problems.append(KnowledgeProblem(file: path, line: topic.location.line, message: "topic '\(topic.topic)' needs a 'body =' line and phrases"))
+            } else {
+                topics.append(topic)
+            }
+        }
+        var current: OutsideTopic?
+        for line in lines {
+            guard let text = content(of: line.text) else { continue }
+            if let section = section(text) {
+                close(current)
+                current = OutsideTopic(topic: section, body: "", phrases: [], location: SourceLocation(file: path, line: line.number))
+                continue
+            }
+            guard current != nil else {
+                problems.append(KnowledgeProblem(file: path, line: line.number, message: "phrase outside a topic section"))
+                continue
+            }
+            let sides = text.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false).map { String($0).collapsingWhitespace() }
+            if sides.count == 2 {
+                guard sides[0].lowercased() == "body", !sides[1].isEmpty else {
+                    problems.append(KnowledgeProblem(file: path, line: line.number, message: "expected 'body = WHO HANDLES IT', got '\(text)'"))
+                    continue
+                }
+                current?.body = sides[1]
+            } else {
+                current?.phrases.append(text)
+            }
+        }
+        close(current)
+        return topics
     }
 
     /// Reads "[section]" headers and one phrase per line; `make` turns a section

@@ -83,16 +83,27 @@ public struct Lexicon: Sendable {
     public var stopwords: [String]
     public var smalltalk: [Smalltalk]
     public var dialogue: [DialoguePhrase]
+    public var anatomy: [AnatomyPhrase]
+    public var concepts: [Concept]
+    public var catalogue: CatalogueWording
+    public var outside: [OutsideTopic]
+    public var choices: ChoiceWords
 
     public init(
         mappings: [Mapping] = [], cues: [Cue] = [], stopwords: [String] = [], smalltalk: [Smalltalk] = [],
-        dialogue: [DialoguePhrase] = []
+        dialogue: [DialoguePhrase] = [], anatomy: [AnatomyPhrase] = [], concepts: [Concept] = [],
+        catalogue: CatalogueWording = CatalogueWording(), outside: [OutsideTopic] = [], choices: ChoiceWords = ChoiceWords()
     ) {
         self.mappings = mappings
         self.cues = cues
         self.stopwords = stopwords
         self.smalltalk = smalltalk
         self.dialogue = dialogue
+        self.anatomy = anatomy
+        self.concepts = concepts
+        self.catalogue = catalogue
+        self.outside = outside
+        self.choices = choices
     }
 }
 

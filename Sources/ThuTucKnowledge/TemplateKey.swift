@@ -61,6 +61,7 @@ public enum TemplateKey: String, Sendable, CaseIterable {
     case clarifyFooter = "clarify.footer"
     case choiceOutOfRange = "clarify.out-of-range"
     case fallbackBody = "fallback.body"
+    case fallbackOutside = "fallback.outside"
     case followUpWithoutFocus = "fallback.no-focus"
     case smalltalkGreeting = "smalltalk.greeting"
     case smalltalkThanks = "smalltalk.thanks"
@@ -82,6 +83,34 @@ public enum TemplateKey: String, Sendable, CaseIterable {
     case unitHours = "label.unit.gio"
     case unitMonths = "label.unit.thang"
     case truncationMark = "label.truncated"
+    case whyMessage = "why.message"
+    case whySentence = "why.sentence"
+    case whyRoleRequest = "why.role.request"
+    case whyRoleContext = "why.role.context"
+    case whyRewrites = "why.rewrites"
+    case whyIntents = "why.intents"
+    case whyConcepts = "why.concepts"
+    case whyOutside = "why.outside"
+    case whyUnknown = "why.unknown"
+    case whyCandidates = "why.candidates"
+    case whyCandidate = "why.candidate"
+    case whyAnswer = "why.answer"
+    case whyClarify = "why.clarify"
+    case whyDeclineOutside = "why.decline-outside"
+    case whyDecline = "why.decline"
+    case whyList = "why.list"
+    case whyFollowUp = "why.follow-up"
+    case intentOverview = "label.intent.overview"
+    case intentDocuments = "label.intent.documents"
+    case intentTime = "label.intent.time"
+    case intentFee = "label.intent.fee"
+    case intentAgency = "label.intent.agency"
+    case intentSteps = "label.intent.steps"
+    case intentMethod = "label.intent.method"
+    case intentLegal = "label.intent.legal"
+    case intentEligibility = "label.intent.eligibility"
+    case intentResult = "label.intent.result"
+    case intentList = "label.intent.list"
 
     /// The placeholders this key's template may use.
     public var placeholders: Set<String> {
@@ -114,6 +143,20 @@ public enum TemplateKey: String, Sendable, CaseIterable {
         case .listItem: ["name", "code"]
         case .listMore: ["count"]
         case .clarifyItem: ["number", "label", "name", "code"]
+        case .fallbackOutside: ["topic", "body", "hotline"]
+        case .whyMessage: ["text"]
+        case .whySentence: ["number", "role", "text"]
+        case .whyRewrites: ["rewrites"]
+        case .whyIntents: ["intents"]
+        case .whyConcepts: ["concepts"]
+        case .whyOutside: ["phrases"]
+        case .whyUnknown: ["words"]
+        case .whyCandidate: ["number", "code", "name", "score", "match", "recall", "precision", "phrase", "concepts"]
+        case .whyAnswer: ["code", "confidence"]
+        case .whyClarify: ["labels"]
+        case .whyDeclineOutside: ["topic", "body"]
+        case .whyDecline: ["confidence", "threshold"]
+        case .whyList: ["topic"]
         case .clarifyItemPlain: ["number", "name", "code"]
         case .choiceOutOfRange: ["count"]
         case .fallbackBody, .followUpWithoutFocus, .smalltalkHelp, .smalltalkGreeting: ["hotline"]

@@ -15,6 +15,33 @@ public struct AnalyzedQuery: Sendable {
         public var isKnown: Bool { match.folded >= 0 }
     }
 
+    /// A phrase naming a topic the catalogue does not hold (see `outside.txt`).
+    public struct OutsidePhrase: Sendable, Hashable {
+        /// Index in ``Lexicon/outside``.
+        public var topic: Int
+        /// The phrase as typed.
+        public var text: String
+        /// Whether it stands in a sentence holding the request.
+        public var inRequest: Bool
+        var words: [MatchToken]
+    }
+
+    /// One sentence of the message and the part it plays.
+    public struct Sentence: Sendable, Hashable {
+        public enum Role: String, Sendable {
+            /// Holds the request (or the message has no story around it).
+            case request
+            /// Tells the story around the request: its words weigh less.
+            case context
+        }
+
+        /// The sentence's place in the message, from 0.
+        public var number: Int
+        public var role: Role
+        /// Its words as typed (the address line, places and placeholders left out).
+        public var words: [String]
+    }
+
     /// One change made to the question before searching, for the why view.
     public struct Rewrite: Sendable, Hashable {
         public enum Kind: String, Sendable {
@@ -48,6 +75,15 @@ public struct AnalyzedQuery: Sendable {
     public var numbers: [Int]
     /// Ages given as "N tuổi", "dưới N tuổi", ….
     var ages: [AgeRange]
+    /// Every word of the message as read (stopwords and cues included, the
+    /// address line and places left out), for phrases shared with a name.
+    var words: [MatchToken] = []
+    /// Phrases of topics the catalogue does not hold, in message order.
+    public var outside: [OutsidePhrase] = []
+    /// The concepts (actions and facets of `concepts.txt`) the message asks for.
+    public var concepts = ConceptSet()
+    /// The message's sentences as read, for the why view.
+    public var sentences: [Sentence] = []
     /// The smalltalk kind when the question is nothing but smalltalk.
     public var smalltalk: Lexicon.SmalltalkKind?
     public var rewrites: [Rewrite]

@@ -21,17 +21,20 @@ public struct Candidate: Sendable {
     public var title: TitleMatch
     /// Share of the question's weight found anywhere but the document list, 0…1.
     public var coverage: Float
+    /// The other figures the score was made of.
+    public var features: MatchFeatures
 
     /// How well the best title matches, 0…1.
     public var titleMatch: Float { title.match }
 
-    init(position: Int, knowledge: KnowledgeBase, score: Float, bm25: Float, title: TitleMatch, coverage: Float) {
+    init(position: Int, knowledge: KnowledgeBase, score: Float, bm25: Float, title: TitleMatch, coverage: Float, features: MatchFeatures) {
         self.position = position
         self.knowledge = knowledge
         self.score = score
         self.bm25 = bm25
         self.title = title
         self.coverage = coverage
+        self.features = features
     }
 }
 
@@ -52,7 +55,30 @@ public struct TitleMatch: Sendable, Hashable {
     public var index: Int
     /// The whole title stands, in order, inside the question.
     public var isContained = false
+    /// The most words of the question, as typed, that stand together in the title.
+    public var run = 0
 
     public static let none = TitleMatch(match: 0, recall: 0, exactRecall: 0, precision: 0, index: 0)
-    public static let exact = TitleMatch(match: 1, recall: 1, exactRecall: 1, precision: 1, index: 0, isContained: true)
+    public static let exact = TitleMatch(match: 1, recall: 1, exactRecall: 1, precision: 1, index: 0, isContained: true, run: 1)
+}
+
+/// How one procedure matches a question beyond its title: the figures the
+/// ranking combines, kept for the decision and the why view.
+public struct MatchFeatures: Sendable, Hashable {
+    /// BM25F over every field, as a share of the most the question could score.
+    public var bm25: Float
+    /// How far the procedure's actions and facets agree with those asked
+    /// (see `concepts.txt`): positive when they agree, negative when not.
+    public var concepts: Float
+    /// The most words of the procedure's name that stand together in the message.
+    public var phrase: Int
+    /// Share of the question's two rarest words the procedure holds outside
+    /// its document list (1 when the question has none).
+    public var anchors: Float
+    /// Steps down the deployment's level preference.
+    public var levelRank: Int
+    public var isCurated: Bool
+    public var isForCitizens: Bool
+
+    public static let exact = MatchFeatures(bm25: 1, concepts: 0, phrase: 0, anchors: 1, levelRank: 0, isCurated: false, isForCitizens: false)
 }

@@ -23,7 +23,7 @@ struct TokenizedProcedure: Sendable {
 /// keeps start-up within budget on a small machine.
 enum CatalogueTokenizer {
     static func tokenize(
-        _ knowledge: KnowledgeBase, aliases: [[String]], acronyms: AcronymExpander, into terms: inout TermTable
+        _ knowledge: KnowledgeBase, aliases: [[String]], acronyms: AcronymExpander, levelSuffix: LevelSuffix, into terms: inout TermTable
     ) -> [TokenizedProcedure] {
         let procedures = knowledge.procedures
         let chunkCount = max(1, min(procedures.count / 64, ProcessInfo.processInfo.activeProcessorCount * 4))
@@ -33,7 +33,7 @@ enum CatalogueTokenizer {
         var results = ConcurrentMap.map(chunks) { range -> (TermTable, [TokenizedProcedure]) in
             var local = TermTable()
             let tokenized = range.map { position in
-                tokenize(procedures[position], aliases: aliases[position], acronyms: acronyms, terms: &local)
+                tokenize(procedures[position], aliases: aliases[position], acronyms: acronyms, levelSuffix: levelSuffix, terms: &local)
             }
             return (local, tokenized)
         }
@@ -64,12 +64,13 @@ enum CatalogueTokenizer {
     }
 
     private static func tokenize(
-        _ procedure: Procedure, aliases: [String], acronyms: AcronymExpander, terms: inout TermTable
+        _ procedure: Procedure, aliases: [String], acronyms: AcronymExpander, levelSuffix: LevelSuffix, terms: inout TermTable
     ) -> TokenizedProcedure {
+        let name = levelSuffix.strip(procedure.name)
         var fields = [[IndexedText]](repeating: [], count: IndexField.allCases.count)
         for field in IndexField.allCases {
             let texts: [String] = switch field {
-            case .name: [SearchIndex.withoutLevelSuffix(procedure.name)]
+            case .name: [name]
             case .alias: aliases
             case .field: [procedure.field]
             case .result: procedure.results.map(\.name)
@@ -78,7 +79,6 @@ enum CatalogueTokenizer {
             }
             fields[field.rawValue] = texts.map { index($0, terms: &terms) }
         }
-        let name = SearchIndex.withoutLevelSuffix(procedure.name)
         let short = withoutParentheses(name)
         let spelledOut = ([name] + aliases).compactMap(acronyms.expand).map { index($0, terms: &terms) }
         return TokenizedProcedure(fields: fields, shortName: short == name ? nil : index(short, terms: &terms), spelledOut: spelledOut)

@@ -19,6 +19,25 @@ struct LexiconMatcher: Sendable {
     var stopwords = PhraseSet<Bool>()
     var smalltalk = PhraseSet<Lexicon.SmalltalkKind>()
     var dialogue = PhraseSet<(kind: Lexicon.DialogueKind, onlyAtStart: Bool)>()
+    var salutations = PhraseSet<Bool>()
+    var requestMarkers = PhraseSet<Bool>()
+    var places = PhraseSet<Bool>()
+    /// Phrases naming a topic the catalogue does not hold, each with its
+    /// index in ``Lexicon/outside``.
+    var outside = PhraseSet<Int>()
+    /// Folded words after which a lone capital letter is a placeholder name.
+    var placeholderTitles = Set<String>()
+    /// The concepts of `concepts.txt`, in file order: bit `i` of a
+    /// ``ConceptSet`` is `concepts[i]`.
+    var concepts: [Concept] = []
+    /// The concepts that are actions, the usual action among them, and the facets.
+    var actions = ConceptSet()
+    var usual = ConceptSet()
+    var facets = ConceptSet()
+    /// Phrases of procedure names, each giving one concept.
+    var conceptNames = PhraseSet<ConceptSet>()
+    /// Phrases of messages, each asking for one or more concepts.
+    var conceptAsks = PhraseSet<ConceptSet>()
     /// Every folded word the lexicon mentions.
     var vocabulary = Set<Int32>()
     init(lexicon: Lexicon, terms: inout TermTable) {
@@ -59,6 +78,85 @@ struct LexiconMatcher: Sendable {
         for entry in lexicon.dialogue {
             dialogue.insert(compile(entry.phrase).match, (entry.kind, entry.onlyAtStart))
         }
+        for entry in lexicon.anatomy {
+            let phrase = compile(entry.phrase).match
+            switch entry.kind {
+            case .salutation: salutations.insert(phrase, true)
+            case .request: requestMarkers.insert(phrase, true)
+            case .place: places.insert(phrase, true)
+            case .placeholderTitle: placeholderTitles.insert(TextNormalizer.fold(entry.phrase))
+            }
+        }
+        for (topic, entry) in lexicon.outside.enumerated() {
+            for phrase in entry.phrases { outside.insert(compile(phrase).match, topic) }
+        }
+        concepts = Array(lexicon.concepts.prefix(ConceptSet.capacity))
+        // A phrase listed under several concepts asks for any of them: its sets are joined.
+        var names: [[MatchToken]: ConceptSet] = [:]
+        var asks: [[MatchToken]: ConceptSet] = [:]
+        var order: [(phrase: [MatchToken], isName: Bool)] = []
+        for (index, concept) in concepts.enumerated() {
+            switch concept.kind {
+            case .action: actions.insert(index)
+            case .facet: facets.insert(index)
+            }
+            if concept.isUsual { usual.insert(index) }
+            for phrase in concept.namePhrases.map({ compile($0).match }) {
+                if names[phrase] == nil { order.append((phrase, true)) }
+                names[phrase, default: ConceptSet()].insert(index)
+            }
+            for phrase in concept.askPhrases.map({ compile($0).match }) {
+                if asks[phrase] == nil { order.append((phrase, false)) }
+                asks[phrase, default: ConceptSet()].insert(index)
+            }
+        }
+        for (phrase, isName) in order {
+            if isName {
+                conceptNames.insert(phrase, names[phrase] ?? ConceptSet())
+            } else {
+                conceptAsks.insert(phrase, asks[phrase] ?? ConceptSet())
+            }
+        }
+    }
+
+    /// How far a procedure's concepts agree with those a message asks for:
+    /// +1 for an action asked and named, -1 for another action named instead,
+    /// -0.5 for no action named when one is asked or for one named when none
+    /// is (the usual action, first issue, counts as none); per facet, +1 when
+    /// asked and named, -0.5 when only one of the two holds it.
+    func agreement(of procedure: ConceptSet, asked: ConceptSet) -> Float {
+        var total: Float = 0
+        let named = procedure.intersection(actions)
+        let wanted = asked.intersection(actions)
+        if !wanted.isEmpty {
+            if !named.intersection(wanted).isEmpty {
+                total += 1
+            } else {
+                total -= named.subtracting(usual).isEmpty ? 0.5 : 1
+            }
+        } else if !named.subtracting(usual).isEmpty {
+            total -= 0.5
+        }
+        let facetsNamed = procedure.intersection(facets)
+        let facetsWanted = asked.intersection(facets)
+        total += Float(facetsNamed.intersection(facetsWanted).count)
+        total -= 0.5 * Float(facetsNamed.subtracting(facetsWanted).count + facetsWanted.subtracting(facetsNamed).count)
+        return total
+    }
+
+    /// The concepts the words of `text` carry, each phrase read longest first.
+    func concepts(in text: [MatchToken], using set: PhraseSet<ConceptSet>) -> ConceptSet {
+        var found = ConceptSet()
+        var position = 0
+        while position < text.count {
+            if let entry = set.longestMatch(in: text, at: position) {
+                found.formUnion(entry.payload)
+                position += entry.tokens.count
+            } else {
+                position += 1
+            }
+        }
+        return found
     }
 
     /// For each word of `text`, whether it belongs to a stopword or stopword phrase.

@@ -1,22 +1,34 @@
 import ThuTucKnowledge
 import ThuTucText
 
-/// Turns a question into an ``AnalyzedQuery``: repairs words the index does
-/// not know, reads lexicon phrases, finds intent cues and smalltalk, and drops
-/// stopwords, leaving the words that name the procedure.
+/// Turns a message into an ``AnalyzedQuery``: repairs words the index does
+/// not know, reads lexicon phrases, reads the message sentence by sentence
+/// (address lines, places and placeholder names dropped; the request weighing
+/// more than the story around it), finds intent cues, smalltalk and the
+/// concepts asked for, and drops stopwords, leaving the words that name the
+/// procedure.
 struct QueryAnalyzer: Sendable {
     /// Weight of a word the engine corrected rather than read.
     static let repairedWeight: Float = 0.85
+    /// Weight of a word in a sentence of the story, when another sentence holds the request.
+    static let contextWeight: Float = 0.5
+    /// The longest clause read as an address line ("Kính gửi …,").
+    static let longestSalutation = 15
 
     let index: SearchIndex
 
-    /// A word being analysed: the token, how it matches, and whether a later
-    /// stage has used it up.
+    /// A word being analysed: the token, how it matches, where it stands,
+    /// and whether a later stage has used it up.
     private struct Word {
         var token: Token
         var match: MatchToken
         var weight: Float = 1
         var consumed = false
+        /// Used up by the anatomy: an address line, a place, not part of the message's phrasing.
+        var isDropped = false
+        /// The sentence and clause it belongs to, counted from 0.
+        var sentence = 0
+        var clause = 0
     }
 
     func analyze(_ text: String) -> AnalyzedQuery {
@@ -26,7 +38,12 @@ struct QueryAnalyzer: Sendable {
             codes: [], numbers: [], ages: [], smalltalk: nil, rewrites: [], unknownWords: []
         )
         var words: [Word] = []
+        var sentence = 0
+        var clause = 0
         for (position, token) in normalized.tokens.enumerated() {
+            if token.boundary >= .sentence { sentence += 1 }
+            if token.boundary >= .clause { clause += 1 }
+            let start = words.count
             switch token.kind {
             case .code:
                 if index.knowledge.procedure(code: token.folded) != nil, !query.codes.contains(token.folded) {
@@ -36,50 +53,87 @@ struct QueryAnalyzer: Sendable {
                 if let value = Int(token.folded) {
                     query.numbers.append(value)
                     let next = position + 1 < normalized.tokens.count ? normalized.tokens[position + 1].folded : ""
-                    if next == "tuoi" {
+                    if next == AgeReader.ageWord {
                         let before = normalized.tokens[max(0, position - 2)..<position].map(\.folded)
-                        query.ages.append(AgeRange(stated: value, after: before[...]))
+                        query.ages.append(index.ages.range(stated: value, after: before[...]))
                     }
                 }
                 // Numbers stay in the stream so phrases around them read right ("đủ 14 tuổi"
                 // is no "đủ tuổi" cue; "rút bhxh 1 lần" can be a lexicon phrase), but name no topic.
                 words.append(Word(token: token, match: matchToken(token)))
             case .word:
+                if isPlaceholder(at: position, in: normalized.tokens) { continue }
                 repair(token, query: &query, into: &words)
             }
+            for offset in start..<words.count {
+                words[offset].sentence = sentence
+                words[offset].clause = clause
+            }
         }
+        let questionSentences = questionSentences(normalized)
         let repaired = words
         var usedTopic = false
-        words = readLexicon(repaired, topics: true, usedTopic: &usedTopic, query: &query)
+        let reading = read(repaired, topics: true, usedTopic: &usedTopic, questions: questionSentences, query: &query)
+        query.terms = reading.terms
+        query.words = reading.phraseWords
+        query.concepts = reading.concepts
+        query.outside = reading.outside
+        query.sentences = reading.sentences
+        for word in reading.words where !word.consumed && word.match.folded < 0 && word.token.kind == .word {
+            query.unknownWords.append(word.token.text)
+        }
+        if usedTopic {
+            var ignored = query
+            query.literalTerms = read(repaired, topics: false, usedTopic: &usedTopic, questions: questionSentences, query: &ignored).terms
+        }
+        query.isContinuation = reading.steering.contains(.continuation)
+        if query.terms.isEmpty, query.codes.isEmpty, query.intent == nil {
+            if reading.steering.contains(.reset) {
+                query.isReset = true
+            } else if let smalltalk = reading.smalltalk {
+                query.smalltalk = smalltalk
+            }
+        }
+        return query
+    }
+
+    /// What one reading of the message (with or without everyday names
+    /// translated) leaves to search with.
+    private struct Reading {
+        var words: [Word]
+        var terms: [AnalyzedQuery.Term]
+        /// See ``AnalyzedQuery/words``.
+        var phraseWords: [MatchToken]
+        var concepts: ConceptSet
+        var outside: [AnalyzedQuery.OutsidePhrase]
+        var sentences: [AnalyzedQuery.Sentence]
+        var steering: Set<Lexicon.DialogueKind>
+        var smalltalk: Lexicon.SmalltalkKind?
+    }
+
+    /// Reads the repaired words once: lexicon phrases, conversation steering,
+    /// smalltalk, cues, the message's anatomy, the concepts asked and the
+    /// stopwords, in that order (each stage only marks words used).
+    private func read(
+        _ repaired: [Word], topics: Bool, usedTopic: inout Bool, questions: Set<Int>, query: inout AnalyzedQuery
+    ) -> Reading {
+        var words = readLexicon(repaired, topics: topics, usedTopic: &usedTopic, query: &query)
         // The phrase finders below only mark words used: the matches stay as read.
         let matches = words.map(\.match)
         let steering = findDialogue(&words, matches: matches)
         // Smalltalk before cues, where longer: "bạn có phải người thật không" is
         // a question to the assistant, not an eligibility cue.
         let smalltalk = findSmalltalk(&words, matches: matches)
-        findCues(&words, matches: matches, query: &query)
+        let cued = findCues(&words, matches: matches, query: &query)
+        let sentences = readAnatomy(&words, matches: matches, cued: cued, questions: questions)
+        let concepts = findConcepts(words, matches: matches)
+        let outside = findOutside(words, matches: matches, sentences: sentences)
+        let phraseWords = words.filter { !$0.isDropped }.map(\.match)
         dropStopwords(&words, matches: matches)
-        query.terms = terms(of: words)
-        for word in words where !word.consumed && word.match.folded < 0 && word.token.kind == .word { query.unknownWords.append(word.token.text) }
-        if usedTopic {
-            var ignored = query
-            var literal = readLexicon(repaired, topics: false, usedTopic: &usedTopic, query: &ignored)
-            let literalMatches = literal.map(\.match)
-            _ = findDialogue(&literal, matches: literalMatches)
-            _ = findSmalltalk(&literal, matches: literalMatches)
-            findCues(&literal, matches: literalMatches, query: &ignored)
-            dropStopwords(&literal, matches: literalMatches)
-            query.literalTerms = terms(of: literal)
-        }
-        query.isContinuation = steering.contains(.continuation)
-        if query.terms.isEmpty, query.codes.isEmpty, query.intent == nil {
-            if steering.contains(.reset) {
-                query.isReset = true
-            } else if let smalltalk {
-                query.smalltalk = smalltalk
-            }
-        }
-        return query
+        return Reading(
+            words: words, terms: terms(of: words), phraseWords: phraseWords, concepts: concepts, outside: outside, sentences: sentences,
+            steering: steering, smalltalk: smalltalk
+        )
     }
 
     private func terms(of words: [Word]) -> [AnalyzedQuery.Term] {
@@ -100,6 +154,30 @@ struct QueryAnalyzer: Sendable {
             marked = MatchToken.unknown
         }
         return MatchToken(folded: folded, marked: marked)
+    }
+
+    /// A capital letter standing alone after a title word ("anh C", "xã A"):
+    /// a name hidden by the writer, which says nothing about the procedure.
+    private func isPlaceholder(at position: Int, in tokens: [Token]) -> Bool {
+        let letter = tokens[position].text.utf8
+        guard letter.count == 1, let byte = letter.first, byte >= UInt8(ascii: "A"), byte <= UInt8(ascii: "Z"), position > 0 else {
+            return false
+        }
+        let titles = index.lexicon.placeholderTitles
+        if titles.contains(tokens[position - 1].folded) { return true }
+        return position > 1 && titles.contains(tokens[position - 2].folded + " " + tokens[position - 1].folded)
+    }
+
+    /// The sentences closed by a "?", counted as the words' ``Word/sentence`` are.
+    private func questionSentences(_ normalized: NormalizedText) -> Set<Int> {
+        var questions = Set<Int>()
+        var sentence = 0
+        for token in normalized.tokens {
+            if token.boundary == .question { questions.insert(sentence) }
+            if token.boundary >= .sentence { sentence += 1 }
+        }
+        if normalized.ending == .question { questions.insert(sentence) }
+        return questions
     }
 
     /// Appends the word as typed when the index knows it; otherwise its
@@ -146,7 +224,8 @@ struct QueryAnalyzer: Sendable {
     }
 
     /// Replaces lexicon phrases by their readings, longest phrase first;
-    /// everyday topic names only when `topics` is true.
+    /// everyday topic names only when `topics` is true. A reading's words
+    /// stand where the phrase stood, in its sentence and clause.
     private func readLexicon(_ words: [Word], topics: Bool, usedTopic: inout Bool, query: inout AnalyzedQuery) -> [Word] {
         let matches = words.map(\.match)
         var output: [Word] = []
@@ -174,7 +253,9 @@ struct QueryAnalyzer: Sendable {
             query.rewrites.append(.init(kind: .lexicon, from: typed, to: readingText))
             let weight = words[position..<end].map(\.weight).min() ?? 1
             for token in tokens {
-                output.append(Word(token: token, match: matchToken(token), weight: weight))
+                output.append(
+                    Word(token: token, match: matchToken(token), weight: weight, sentence: words[position].sentence, clause: words[position].clause)
+                )
             }
             position = end
         }
@@ -209,19 +290,119 @@ struct QueryAnalyzer: Sendable {
         }
     }
 
-    /// Marks intent cues as used and records the strongest (longest) one.
-    private func findCues(_ words: inout [Word], matches: [MatchToken], query: inout AnalyzedQuery) {
+    /// Marks intent cues as used and records the strongest (longest) one;
+    /// returns the sentences that hold a cue.
+    private func findCues(_ words: inout [Word], matches: [MatchToken], query: inout AnalyzedQuery) -> Set<Int> {
         var best: (intent: Intent, length: Int)?
         var phrases: [String] = []
         var intents: [Intent] = []
+        var sentences = Set<Int>()
         consumePhrases(index.lexicon.cues, in: &words, matches: matches) { entry, typed in
             phrases.append(typed.map(\.token.text).joined(separator: " "))
+            if let first = typed.first { sentences.insert(first.sentence) }
             if !intents.contains(entry.payload) { intents.append(entry.payload) }
             if best == nil || typed.count > best?.length ?? 0 { best = (entry.payload, typed.count) }
         }
         query.cuePhrases += phrases
         query.intents += intents.filter { !query.intents.contains($0) }
         query.intent = best?.intent
+        return sentences
+    }
+
+    /// Reads the message sentence by sentence: drops address clauses and
+    /// place names, finds the sentences that hold the request (a cue, a
+    /// request phrase or a "?"), and lowers the weight of the others when
+    /// there are both. Returns the sentences with their roles, for the why view.
+    private func readAnatomy(_ words: inout [Word], matches: [MatchToken], cued: Set<Int>, questions: Set<Int>) -> [AnalyzedQuery.Sentence] {
+        let lexicon = index.lexicon
+        // An address clause opens the message or a sentence, is short, and is followed by more.
+        var position = 0
+        while position < words.count {
+            let clause = words[position].clause
+            let end = words[position...].firstIndex { $0.clause != clause } ?? words.count
+            if end < words.count, end - position <= Self.longestSalutation,
+                position == 0 || words[position - 1].sentence != words[position].sentence,
+                lexicon.salutations.longestMatch(in: matches, at: position) != nil
+            {
+                for offset in position..<end {
+                    words[offset].consumed = true
+                    words[offset].isDropped = true
+                }
+            }
+            position = end
+        }
+        var placeRanges: [Range<Int>] = []
+        consumePhrases(lexicon.places, in: &words, matches: matches) { _, placed in placeRanges.append(placed.indices) }
+        for range in placeRanges {
+            for offset in range { words[offset].isDropped = true }
+        }
+
+        var requests = cued.union(questions)
+        for start in words.indices where lexicon.requestMarkers.longestMatch(in: matches, at: start) != nil {
+            requests.insert(words[start].sentence)
+        }
+        let sentenceCount = (words.last?.sentence ?? 0) + 1
+        let isStory = !requests.isEmpty && requests.count < sentenceCount
+        if isStory {
+            for offset in words.indices where !requests.contains(words[offset].sentence) {
+                words[offset].weight *= Self.contextWeight
+            }
+        }
+        var sentences: [AnalyzedQuery.Sentence] = []
+        for offset in words.indices {
+            let number = words[offset].sentence
+            if sentences.last?.number != number {
+                let role: AnalyzedQuery.Sentence.Role = isStory && !requests.contains(number) ? .context : .request
+                sentences.append(AnalyzedQuery.Sentence(number: number, role: role, words: []))
+            }
+            if !words[offset].consumed || sentences[sentences.count - 1].role != .context {
+                sentences[sentences.count - 1].words.append(words[offset].token.text)
+            }
+        }
+        return sentences
+    }
+
+    /// The concepts the message asks for, read over the words cues and
+    /// address lines left ("mất bao lâu" is a time cue, not a loss). The
+    /// words stay: "cấp lại" also names the procedure.
+    private func findConcepts(_ words: [Word], matches: [MatchToken]) -> ConceptSet {
+        var found = ConceptSet()
+        var position = 0
+        while position < words.count {
+            guard !words[position].consumed, let entry = index.lexicon.conceptAsks.longestMatch(in: matches, at: position),
+                words[position..<(position + entry.tokens.count)].allSatisfy({ !$0.consumed })
+            else {
+                position += 1
+                continue
+            }
+            found.formUnion(entry.payload)
+            position += entry.tokens.count
+        }
+        return found
+    }
+
+    /// The phrases of topics the catalogue does not hold, read over every
+    /// word but the address line and places (a cue may share their words).
+    private func findOutside(_ words: [Word], matches: [MatchToken], sentences: [AnalyzedQuery.Sentence]) -> [AnalyzedQuery.OutsidePhrase] {
+        var found: [AnalyzedQuery.OutsidePhrase] = []
+        var position = 0
+        while position < words.count {
+            guard !words[position].isDropped, let entry = index.lexicon.outside.longestMatch(in: matches, at: position) else {
+                position += 1
+                continue
+            }
+            let range = position..<(position + entry.tokens.count)
+            let sentence = words[position].sentence
+            let inRequest = sentences.first { $0.number == sentence }?.role != .context
+            found.append(
+                AnalyzedQuery.OutsidePhrase(
+                    topic: entry.payload, text: words[range].map(\.token.text).joined(separator: " "), inRequest: inRequest,
+                    words: Array(matches[range])
+                )
+            )
+            position = range.upperBound
+        }
+        return found
     }
 
     /// Marks conversation-steering phrases as used; returns their kinds.

@@ -15,6 +15,10 @@ struct RankingParameters: Sendable {
     var documentListLimit = 250
     /// How many BM25 leaders get the finer title scoring.
     var candidatePool = 50
+    /// How many of the question's rarest words add their best holders to
+    /// that pool, and how many holders each adds.
+    var anchorWords = 2
+    var anchorPool = 8
     /// Recall weight of the title F-measure: covering the question matters more
     /// than covering the title.
     var beta: Float = 2.5
@@ -23,13 +27,28 @@ struct RankingParameters: Sendable {
     var containedTitleFloor: Float = 0.45
     /// …when its words weigh at least this much (not a lone common word).
     var containedTitleWeight: Float = 5
-    /// Weight of the title match against BM25F.
-    var titleWeight: Float = 2.0
+    /// The weights of the score's parts, fitted on real questions (see
+    /// docs/ANSWERING.md): BM25F as a share of its ceiling, the title
+    /// F-measure and its parts, the field coverage, and the longest stretch
+    /// of the name found in the message (up to ``longestPhrase`` words).
+    var bm25Weight: Float = 3.3
+    var titleWeight: Float = 2.06
+    var recallWeight: Float = 1.69
+    var exactRecallWeight: Float = 2.24
+    var precisionWeight: Float = 5.71
+    var coverageWeight: Float = 1.41
+    var phraseWeight: Float = 4.83
+    var longestPhrase = 10
     /// Share of the title match lost when no two question words stand together in the title, in order.
     var orderBonus: Float = 0.2
     /// Score factor per step down the level preference (variants of one
     /// procedure are chosen by the preference itself; across procedures it is a light prior).
     var levelStep: Float = 0.015
+    /// Weight of the agreement between the concepts a message asks for and
+    /// those a procedure's name carries (see ``LexiconMatcher/agreement(of:asked:)``).
+    var conceptWeight: Float = 1.13
+    /// The same when they disagree.
+    var conceptPenalty: Float = 2.57
     /// Score factor for procedures we curated: the ones citizens ask about most.
     var curatedPrior: Float = 1.06
     /// Score factor for procedures open to citizens (not only organisations).
@@ -37,28 +56,6 @@ struct RankingParameters: Sendable {
     /// Score factors when a stated age fits or contradicts a procedure's age range.
     var ageFits: Float = 1.0
     var ageContradicts: Float = 0.6
-    /// Below this coverage of the question, no procedure is named.
-    var minimumCoverage: Float = 0.5
-    /// Below this share of the question found with its accents in the best title, no procedure is named.
-    var minimumExactRecall: Float = 0.4
-    /// Below this title match, no procedure is named.
-    var minimumTitleMatch: Float = 0.4
-    /// A title the question covers this little of is a coincidence of common
-    /// words ("giá" in "giá vàng", "thái" in "Thái Lan")…
-    var minimumPrecision: Float = 0.2
-    /// …unless it matches at least this well.
-    var lowPrecisionTitleMatch: Float = 0.5
-    /// Runner-ups scoring at least this share of the leader make the question ambiguous.
-    var clarifyRatio: Float = 0.9
-    /// A runner-up whose title holds less of the question, or adds more
-    /// unasked specifics, than the leader's by these margins is no rival.
-    var clarifyRecallGap: Float = 0.05
-    var clarifyPrecisionGap: Float = 0.1
-    /// Among near-equal candidates, a title this much more precise than every
-    /// other is the plain reading of the question, answered without asking.
-    var plainReadingMargin: Float = 0.04
-    /// A leader whose title matches at least this well is never questioned.
-    var clarifyTitleCeiling: Float = 0.97
 
     /// BM25's saturation of a term frequency, before the word's IDF: the
     /// one formula the list walks and the dense rows share, so that both

@@ -7,7 +7,7 @@ extension SearchEngine {
     /// The procedures of the field (lĩnh vực) the question names best, one per
     /// family: the ones citizens ask about most (curated) first, then by the
     /// preferred level; nil when no field name matches.
-    func list(_ query: AnalyzedQuery) -> SearchResult.Decision? {
+    func list(_ query: AnalyzedQuery) -> SearchResult.Listing? {
         let terms = query.terms.filter(\.isKnown)
         guard !terms.isEmpty else { return nil }
         var best: (score: Float, field: Int)?
@@ -38,6 +38,6 @@ extension SearchEngine {
             positions.append(Int(position))
         }
         let procedures = positions.prefix(Self.listLimit).map { index.knowledge.procedures[$0] }
-        return .list(topic: field.name, procedures: procedures)
+        return SearchResult.Listing(topic: field.name, procedures: procedures)
     }
 }

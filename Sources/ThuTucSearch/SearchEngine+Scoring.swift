@@ -270,7 +270,7 @@ extension SearchEngine {
             if match > best.match {
                 best = TitleMatch(
                     match: match, recall: recall, exactRecall: exactlyMatched / total, precision: precision, index: titleIndex,
-                    isContained: contained
+                    isContained: contained, run: longestRun
                 )
             }
         }

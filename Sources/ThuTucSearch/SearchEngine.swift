@@ -41,29 +41,27 @@ public final class SearchEngine: Sendable {
         search(analyze(text))
     }
 
-    /// Searches an analysed question and decides what to answer.
+    /// Ranks the candidates for an analysed question; a typed code names its
+    /// procedure outright, and a list question also gets its field's procedures.
     public func search(_ query: AnalyzedQuery) -> SearchResult {
         if let code = query.codes.first, let position = index.knowledge.position(of: code) {
             let candidate = Candidate(
-                position: position, knowledge: index.knowledge, score: 1, bm25: 0, title: .exact, coverage: 1
+                position: position, knowledge: index.knowledge, score: 1, bm25: 0, title: .exact, coverage: 1, features: .exact
             )
-            return SearchResult(query: query, candidates: [candidate], decision: .answer(candidate), confidence: 1)
+            return SearchResult(query: query, candidates: [candidate], listing: nil, isExactCode: true)
         }
-        let candidates = rank(query)
-        if query.intent == .list, let listing = list(query) {
-            return SearchResult(query: query, candidates: candidates, decision: listing, confidence: 1)
-        }
-        let (decision, confidence) = decide(candidates)
-        return SearchResult(query: query, candidates: candidates, decision: decision, confidence: confidence)
+        let listing = query.intent == .list ? list(query) : nil
+        return SearchResult(query: query, candidates: rank(query), listing: listing, isExactCode: false)
     }
 
     /// Candidates ranked best first, one per family of level variants; when the
     /// question reads differently with everyday names translated, each
     /// candidate keeps its better score of the two readings.
     public func rank(_ query: AnalyzedQuery, limit: Int = 10) -> [Candidate] {
-        var best = rank(terms: query.terms, ages: query.ages)
+        let phrases = PhraseRun(words: query.words)
+        var best = rank(terms: query.terms, ages: query.ages, concepts: query.concepts, phrases: phrases)
         if let literal = query.literalTerms {
-            for scored in rank(terms: literal, ages: query.ages).members {
+            for scored in rank(terms: literal, ages: query.ages, concepts: query.concepts, phrases: phrases).members {
                 best.offer(scored, isBetter: isBetter)
             }
         }
@@ -71,7 +69,7 @@ public final class SearchEngine: Sendable {
             let position = representative(of: scored.position)
             return Candidate(
                 position: position, knowledge: index.knowledge, score: scored.score,
-                bm25: scored.bm25, title: scored.title, coverage: scored.coverage
+                bm25: scored.bm25, title: scored.title, coverage: scored.coverage, features: scored.features
             )
         }
     }
@@ -100,24 +98,61 @@ public final class SearchEngine: Sendable {
         var bm25: Float
         var title: TitleMatch
         var coverage: Float
+        var features: MatchFeatures
     }
 
     /// The best candidate per family for one reading of the question.
-    private func rank(terms queryTerms: [AnalyzedQuery.Term], ages: [AgeRange]) -> FamilyBest {
+    private func rank(terms queryTerms: [AnalyzedQuery.Term], ages: [AgeRange], concepts: ConceptSet, phrases: PhraseRun) -> FamilyBest {
         let terms = distinctTerms(queryTerms)
         let sequence = queryTerms.map { term in terms.firstIndex { $0.match == term.match && $0.text == term.text } ?? -1 }
         guard terms.contains(where: { $0.isKnown }) else { return FamilyBest() }
         return scratchPool.withScratch { scratch in
             bm25Scores(terms, into: scratch)
             let scores = UnsafeBufferPointer(scratch.scores)
-            let pool =
+            var pool =
                 scratch.rows.isEmpty
                 ? topPositions(scores, touched: scratch.touched, count: parameters.candidatePool)
                 : (rarestWord(of: terms).map { index.postings[$0] } ?? []).withUnsafeBufferPointer {
                     topPositions(scores, count: parameters.candidatePool, seeds: $0)
                 }
-            return score(pool, terms: terms, sequence: sequence, ages: ages, bm25: scratch)
+            addAnchors(of: terms, scores: scores, to: &pool)
+            return score(pool, terms: terms, sequence: sequence, ages: ages, concepts: concepts, phrases: phrases, bm25: scratch)
         }
+    }
+
+    /// Adds to `pool` the best-scoring holders of the question's rarest
+    /// words: a long question's common words ("bị mất", "thực hiện") can
+    /// fill the BM25 pool with procedures that lack the one word that names
+    /// the topic ("con dấu").
+    private func addAnchors(of terms: [AnalyzedQuery.Term], scores: UnsafeBufferPointer<Float>, to pool: inout [Int]) {
+        var anchors: [Int] = []
+        for term in terms where term.isKnown && term.weight > 0 && !anchors.contains(Int(term.match.folded)) {
+            anchors.append(Int(term.match.folded))
+        }
+        anchors.sort { index.documentFrequency[$0] < index.documentFrequency[$1] }
+        for anchor in anchors.prefix(parameters.anchorWords) {
+            var best: [Int] = []
+            var last: Int32 = -1
+            for posting in index.postings[anchor] where posting.document != last {
+                last = posting.document
+                let position = Int(posting.document)
+                guard !pool.contains(position) else { continue }
+                if best.count < parameters.anchorPool {
+                    best.append(position)
+                } else if let weakest = best.indices.min(by: { scores[best[$0]] < scores[best[$1]] }), scores[position] > scores[best[weakest]] {
+                    best[weakest] = position
+                }
+            }
+            pool += best
+        }
+    }
+
+    /// A bit per term (as ``fieldBits(at:in:)`` sets them) for the
+    /// question's two rarest words.
+    private func anchorMask(of terms: [AnalyzedQuery.Term]) -> UInt64 {
+        let known = terms.indices.filter { $0 < 64 && terms[$0].isKnown && terms[$0].weight > 0 }
+        let rarest = known.sorted { index.documentFrequency[Int(terms[$0].match.folded)] < index.documentFrequency[Int(terms[$1].match.folded)] }
+        return rarest.prefix(parameters.anchorWords).reduce(0) { $0 | 1 << UInt64($1) }
     }
 
     /// The folded word held by the fewest procedures among those that score;
@@ -135,7 +170,8 @@ public final class SearchEngine: Sendable {
 
     /// Scores the procedures at `pool` by title match and priors on top of their BM25F.
     private func score(
-        _ pool: [Int], terms: [AnalyzedQuery.Term], sequence: [Int], ages: [AgeRange], bm25: ScoringScratch
+        _ pool: [Int], terms: [AnalyzedQuery.Term], sequence: [Int], ages: [AgeRange], concepts: ConceptSet, phrases: PhraseRun,
+        bm25: ScoringScratch
     ) -> FamilyBest {
         let titleWeights = terms.map { term -> Float in
             guard term.isKnown else { return parameters.unknownWordWeight }
@@ -154,6 +190,7 @@ public final class SearchEngine: Sendable {
 
         let scratch = TitleScratch(terms: terms, sequence: sequence, table: bm25, longestTitle: index.longestTitle)
         var best = FamilyBest(capacity: pool.count)
+        let anchorMask = self.anchorMask(of: terms)
         // Entries are read in place: copying one would retain each of its
         // arrays, for every candidate of every question.
         index.procedures.withUnsafeBufferPointer { procedures in
@@ -166,17 +203,32 @@ public final class SearchEngine: Sendable {
                             UnsafeBufferPointer(rebasing: spans[procedures[position].spans]), words: words, weights: titleWeights,
                             total: totalWeight, scratch: scratch
                         )
-                        let coverage = fieldCoverage(fieldBits(at: position, in: bm25), weights: titleWeights, total: totalWeight)
-                        var score = bm25Score / max(bm25Ceiling, 1e-6) + parameters.titleWeight * title.match
+                        let bits = fieldBits(at: position, in: bm25)
+                        let coverage = fieldCoverage(bits, weights: titleWeights, total: totalWeight)
+                        let agreement = index.lexicon.agreement(of: procedures[position].concepts, asked: concepts)
+                        let name = procedures[position].spans.first.map { spans[$0] }
+                        let run = name.map { phrases.longest(in: words[$0.start..<($0.start + $0.count)]) } ?? 0
+                        let bm25Share = bm25Score / max(bm25Ceiling, 1e-6)
+                        var score = parameters.bm25Weight * bm25Share + parameters.titleWeight * title.match
+                        score += parameters.recallWeight * title.recall + parameters.exactRecallWeight * title.exactRecall
+                        score += parameters.precisionWeight * title.precision + parameters.coverageWeight * max(coverage, title.recall)
+                        score += agreement >= 0 ? parameters.conceptWeight * agreement : parameters.conceptPenalty * agreement
+                        score += parameters.phraseWeight * Float(min(run, parameters.longestPhrase)) / Float(parameters.longestPhrase)
                         score *= 1 - parameters.levelStep * Float(levelRanks[position])
                         if procedures[position].isCurated { score *= parameters.curatedPrior }
                         if procedures[position].isForCitizens { score *= parameters.citizenPrior }
                         if !ages.isEmpty, let range = procedures[position].ages {
                             score *= ages.contains(where: range.overlaps) ? parameters.ageFits : parameters.ageContradicts
                         }
+                        let features = MatchFeatures(
+                            bm25: bm25Share, concepts: agreement, phrase: run,
+                            anchors: anchorMask == 0 ? 1 : Float((bits & anchorMask).nonzeroBitCount) / Float(anchorMask.nonzeroBitCount),
+                            levelRank: levelRanks[position], isCurated: procedures[position].isCurated,
+                            isForCitizens: procedures[position].isForCitizens
+                        )
                         let scored = Scored(
                             position: position, family: procedures[position].family, score: score, bm25: bm25Score, title: title,
-                            coverage: max(coverage, title.recall)
+                            coverage: max(coverage, title.recall), features: features
                         )
                         best.offer(scored, isBetter: isBetter)
                     }
@@ -206,65 +258,21 @@ public final class SearchEngine: Sendable {
         }
     }
 
-    /// Decides between answering, asking back and admitting nothing fits.
-    func decide(_ candidates: [Candidate]) -> (SearchResult.Decision, Float) {
-        guard let leader = candidates.first else { return (.notFound, 0) }
-        let confidence = min(1, 0.5 * leader.coverage + 0.5 * leader.titleMatch)
-        let coincidence = leader.title.precision < parameters.minimumPrecision && leader.titleMatch < parameters.lowPrecisionTitleMatch
-        let accentsDisagree = leader.title.exactRecall < parameters.minimumExactRecall
-        // A whole title found in the question vouches for itself, however much else is said.
-        let weakCover = !leader.title.isContained && (leader.coverage < parameters.minimumCoverage || accentsDisagree)
-        if leader.titleMatch < parameters.minimumTitleMatch || coincidence || weakCover {
-            return (.notFound, confidence)
-        }
-        // A rival explains the question as fully as the leader and adds no
-        // more unasked specifics: only then is the question truly open. A
-        // rival whose title holds all of the leader's words and more ("Xóa
-        // đăng ký thường trú" beside "Đăng ký thường trú") is a special case
-        // of the leader, which answers the general question.
-        let rivals = candidates.dropFirst().prefix(4).filter {
-            $0.score >= parameters.clarifyRatio * leader.score
-                && $0.title.recall >= leader.title.recall - parameters.clarifyRecallGap
-                && $0.title.precision >= leader.title.precision - parameters.clarifyPrecisionGap
-                && !name(of: $0, holdsEveryWordOf: leader)
-        }
-        if !rivals.isEmpty, leader.titleMatch < parameters.clarifyTitleCeiling {
-            // Among near-equals, one whose title adds clearly fewer unasked
-            // words is the plain reading ("Cấp hộ chiếu" beside "Trình báo
-            // mất hộ chiếu" for "hộ chiếu"): answer it rather than ask.
-            let group = ([leader] + rivals).sorted { $0.title.precision > $1.title.precision }
-            if group[0].title.precision >= group[1].title.precision + parameters.plainReadingMargin {
-                return (.answer(group[0]), confidence * 0.8)
-            }
-            let choices = ChoiceLabeler.label([leader] + rivals)
-            let margin = rivals[0].score / max(leader.score, 1e-6)
-            return (.clarify(choices), confidence * (1 - margin) + 0.1)
-        }
-        let margin = candidates.count > 1 ? 1 - candidates[1].score / max(leader.score, 1e-6) : 1
-        return (.answer(leader), min(1, confidence * (0.7 + 0.3 * margin) + 0.1 * margin))
-    }
-
-    /// Whether `candidate`'s name holds every folded word of `other`'s,
-    /// stopwords ("thủ tục") left out of both. Names are a few words long:
-    /// a look through one for each word of the other costs less than a set.
-    private func name(of candidate: Candidate, holdsEveryWordOf other: Candidate) -> Bool {
-        let words = nameWords(candidate)
-        return nameWords(other).allSatisfy { word in
-            word.weight <= 0 || words.contains { $0.weight > 0 && $0.folded == word.folded }
-        }
-    }
-
-    /// The words of a candidate's name, stopwords included (weight 0).
-    private func nameWords(_ candidate: Candidate) -> ArraySlice<TitleWord> {
-        guard let first = index.procedures[candidate.position].spans.first else { return [] }
-        let name = index.titleSpans[first]
-        return index.titleWords[name.start..<(name.start + name.count)]
-    }
-
     /// Higher score first; equal scores by code, so the order never depends on hashing.
     private func isBetter(_ scored: Scored, than other: Scored) -> Bool {
         if scored.score != other.score { return scored.score > other.score }
         return index.knowledge.procedures[scored.position].code < index.knowledge.procedures[other.position].code
+    }
+
+    /// Whether one of the titles (name, short name, aliases) of the
+    /// procedure at `position` holds `phrase` word for word.
+    public func title(of position: Int, holds phrase: AnalyzedQuery.OutsidePhrase) -> Bool {
+        let run = PhraseRun(words: phrase.words)
+        for span in index.procedures[position].spans.map({ index.titleSpans[$0] })
+        where run.longest(in: index.titleWords[span.start..<(span.start + span.count)]) == phrase.words.count {
+            return true
+        }
+        return false
     }
 
     /// The family member the deployment prefers (level variants are one procedure).
@@ -288,5 +296,32 @@ public final class SearchEngine: Sendable {
             result.append(term)
         }
         return result
+    }
+}
+
+extension SearchEngine {
+    /// The actions and facets (see `concepts.txt`) the name of the procedure
+    /// at `position` carries, in file order.
+    public func concepts(of position: Int) -> [Concept] {
+        let set = index.procedures[position].concepts
+        return index.lexicon.concepts.indices.filter(set.contains).map { index.lexicon.concepts[$0] }
+    }
+
+    /// The concepts a message asks for, in file order.
+    public func concepts(asked query: AnalyzedQuery) -> [Concept] {
+        index.lexicon.concepts.indices.filter(query.concepts.contains).map { index.lexicon.concepts[$0] }
+    }
+
+    /// A procedure's name without the part that only says at which level it runs.
+    public func baseName(of procedure: Procedure) -> String {
+        index.levelSuffix.strip(procedure.name)
+    }
+}
+
+extension SearchEngine {
+    /// The label of the action a citizen means when a message names none
+    /// ("cấp mới"), for the variant of a choice that has no action of its own.
+    public var usualActionLabel: String? {
+        index.lexicon.concepts.indices.first(where: index.lexicon.usual.contains).map { index.lexicon.concepts[$0].label }
     }
 }

@@ -9,6 +9,10 @@ import ThuTucText
 /// Built once per knowledge version; immutable and shared by all queries.
 public final class SearchIndex: Sendable {
     public let knowledge: KnowledgeBase
+    /// Reads the level part off a name; variants differing only by it are one family.
+    let levelSuffix: LevelSuffix
+    /// Reads the ages names and questions state.
+    let ages: AgeReader
     let terms: TermTable
     let procedures: [IndexedProcedure]
     /// Per folded term, its postings in every field but the document list,
@@ -56,12 +60,15 @@ public final class SearchIndex: Sendable {
     init(knowledge: KnowledgeBase, denseShare: Double) {
         var terms = TermTable()
         let lexicon = LexiconMatcher(lexicon: knowledge.lexicon, terms: &terms)
+        let levelSuffix = LevelSuffix(wording: knowledge.lexicon.catalogue)
+        let ages = AgeReader(wording: knowledge.lexicon.catalogue)
+        let citizenSubjects = Set(knowledge.lexicon.catalogue.citizenSubjects)
 
         var familyByKey: [String: Int32] = [:]
         var families: [[Int32]] = []
         var familyOf: [Int32] = []
         for (position, procedure) in knowledge.procedures.enumerated() {
-            let key = Self.familyKey(procedure.name)
+            let key = TextNormalizer.fold(levelSuffix.strip(procedure.name))
             let family: Int32
             if let existing = familyByKey[key] {
                 family = existing
@@ -81,7 +88,7 @@ public final class SearchIndex: Sendable {
         }
         let tokenized = CatalogueTokenizer.tokenize(
             knowledge, aliases: familyOf.map { aliasesByFamily[Int($0)] }, acronyms: AcronymExpander(lexicon: knowledge.lexicon),
-            into: &terms
+            levelSuffix: levelSuffix, into: &terms
         )
 
         var procedures: [IndexedProcedure] = []
@@ -166,9 +173,10 @@ public final class SearchIndex: Sendable {
             procedures.append(
                 IndexedProcedure(
                     family: family,
-                    ages: AgeRange(name: procedure.name), levels: procedure.levels,
+                    ages: ages.range(name: procedure.name), levels: procedure.levels,
                     isCurated: !aliasesByFamily[Int(family)].isEmpty,
-                    isForCitizens: procedure.subjects.contains(Self.citizenSubject)
+                    isForCitizens: procedure.subjects.contains(where: citizenSubjects.contains),
+                    concepts: lexicon.concepts(in: Self.matchTokens(texts[.name].first), using: lexicon.conceptNames)
                 )
             )
         }
@@ -232,6 +240,8 @@ public final class SearchIndex: Sendable {
         correctionTerms.formUnion(lexicon.vocabulary)
 
         self.knowledge = knowledge
+        self.levelSuffix = levelSuffix
+        self.ages = ages
         self.terms = terms
         self.procedures = procedures
         self.titleWords = titleWords
@@ -252,38 +262,15 @@ public final class SearchIndex: Sendable {
         self.corrections = CorrectionIndex(terms: correctionTerms.sorted(), table: terms, frequency: documentFrequency)
     }
 
-    /// The name without a trailing "(thực hiện tại cấp …)": variants at other
-    /// levels share everything else, so the suffix says nothing about the topic.
-    static func withoutLevelSuffix(_ name: String) -> String {
-        // The catalogue writes "thực hiện tại cấp …" and sometimes "thực hiện ở cấp …";
-        // a byte test first keeps the slow folding off the names without it.
-        guard name.containsBytes("hiện tại cấp") || name.containsBytes("hiện ở cấp") else { return name }
-        let suffixes = ["thuc hien tai cap", "thuc hien o cap"]
-        if let open = name.lastIndex(of: "(") {
-            let tail = TextNormalizer.fold(String(name[open...]))
-            if suffixes.contains(where: tail.hasPrefix) { return name[..<open].trimmingWhitespace() }
-        }
-        let scalars = Array(name.unicodeScalars)
-        for start in scalars.indices.reversed() where start > 0 && scalars[start - 1] == " " {
-            let tail = TextNormalizer.fold(String(String.UnicodeScalarView(scalars[start...])))
-            if suffixes.contains(where: tail.hasPrefix) {
-                return String(String.UnicodeScalarView(scalars[..<start])).trimmingWhitespace()
-            }
-        }
-        return name
-    }
-
-    /// Procedures whose names differ only by the level suffix share this key.
-    static func familyKey(_ name: String) -> String {
-        TextNormalizer.fold(withoutLevelSuffix(name))
-    }
-
     /// The share of procedures a word must be in for its postings to get a
     /// row in ``dense``.
     static let denseShare = 0.125
 
-    /// The catalogue's subject for individual citizens.
-    static let citizenSubject = "Công dân Việt Nam"
+    /// A text's words as the phrase sets match them.
+    static func matchTokens(_ text: IndexedText?) -> [MatchToken] {
+        guard let text else { return [] }
+        return zip(text.folded, text.marked).map { MatchToken(folded: $0, marked: $1) }
+    }
 
     static func bigram(_ first: Int32, _ second: Int32) -> UInt64 {
         UInt64(UInt32(bitPattern: first)) << 32 | UInt64(UInt32(bitPattern: second))
@@ -361,6 +348,8 @@ struct IndexedProcedure: Sendable {
     var isCurated: Bool
     /// Whether citizens (not only organisations) carry it out.
     var isForCitizens: Bool
+    /// The actions and facets its name carries (see `concepts.txt`).
+    var concepts: ConceptSet
     /// Its titles in ``SearchIndex/titleSpans``: the name first, then its
     /// short form, the family's aliases and their acronyms spelt out.
     var spans: Range<Int> = 0..<0

@@ -1,36 +1,20 @@
 import ThuTucKnowledge
 
-/// What the search engine concluded about one question.
+/// What retrieval found for one question: the candidates with their match
+/// features, and for a list question the procedures of the field it names.
+/// Whether to answer, ask back or decline is the dialogue's decision.
 public struct SearchResult: Sendable {
-    /// What to do with the question.
-    public enum Decision: Sendable {
-        /// One procedure fits.
-        case answer(Candidate)
-        /// Several fit about equally: ask which, with a label telling each apart.
-        case clarify([Choice])
-        /// A list of procedures of a field was asked for.
-        case list(topic: String, procedures: [Procedure])
-        /// Nothing fits well enough to name.
-        case notFound
-    }
-
-    /// A choice offered back to the citizen.
-    public struct Choice: Sendable {
-        public var candidate: Candidate
-        /// The words that tell this choice from the others ("cấp lại").
-        public var label: String
+    /// The procedures of one field (lĩnh vực), for "có những thủ tục gì".
+    public struct Listing: Sendable {
+        public var topic: String
+        public var procedures: [Procedure]
     }
 
     public var query: AnalyzedQuery
-    /// Ranked candidates, one per family of level variants.
+    /// Ranked candidates, best first, one per family of level variants.
     public var candidates: [Candidate]
-    public var decision: Decision
-    /// 0…1: how sure the engine is of the decision.
-    public var confidence: Float
-
-    /// The procedure named by the decision, if any.
-    public var procedure: Procedure? {
-        if case .answer(let candidate) = decision { return candidate.procedure }
-        return nil
-    }
+    /// Set for a list question whose words name a field.
+    public var listing: Listing?
+    /// True when the question typed a catalogue code, which names its procedure outright.
+    public var isExactCode: Bool
 }

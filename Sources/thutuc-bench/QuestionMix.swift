@@ -1,5 +1,6 @@
 import Foundation
 import ThuTucDialogue
+import ThuTucEvaluation
 
 /// The mixed question set every measurement uses: our questions
 /// (Tests/Questions/questions.jsonl) plus the shared development set when

@@ -1,4 +1,4 @@
-import ThuTucDialogue
+import ThuTucEvaluation
 
 /// `thutuc eval FILE`: runs a question set in process and prints the report;
 /// `--details` first prints every question with the leading candidate's figures.

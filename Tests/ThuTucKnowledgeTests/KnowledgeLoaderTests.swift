@@ -13,8 +13,10 @@ struct KnowledgeScratch {
             try FileManager.default.createDirectory(at: root.appendingPathComponent(folder), withIntermediateDirectories: true)
         }
         // The committed templates are complete; tests that break one overwrite it.
-        let templates = ImportFixtures.committedKnowledge.appendingPathComponent("templates/answers.txt")
-        try FileManager.default.copyItem(at: templates, to: root.appendingPathComponent("templates/answers.txt"))
+        let templates = ImportFixtures.committedKnowledge.appendingPathComponent("templates")
+        for file in try FileManager.default.contentsOfDirectory(atPath: templates.path) where file.hasSuffix(".txt") {
+            try FileManager.default.copyItem(at: templates.appendingPathComponent(file), to: root.appendingPathComponent("templates/\(file)"))
+        }
     }
 
     func write(_ relativePath: String, _ text: String) throws {

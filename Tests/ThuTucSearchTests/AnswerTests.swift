@@ -113,13 +113,25 @@ struct AnswerTests {
         }
     }
 
-    @Test("The why view shows the normalised question, matched words and the top scores")
+    @Test("The why view says in Vietnamese what was understood, the candidates and the decision")
     func why() throws {
         let reply = EngineFixture.ask("ddawng kys tamj trus can gi")
         let why = try #require(reply.why).text
-        #expect(why.contains("normalised: ddawng kys tamj trus can gi"))
-        #expect(why.contains("telex/vni: ddawng → đăng"))
-        #expect(why.contains("matched name:"))
+        #expect(why.contains("Câu hỏi (đã chuẩn hóa): ddawng kys tamj trus can gi"))
+        #expect(why.contains("ddawng → đăng"))
+        #expect(why.contains("Hỏi về: hồ sơ, giấy tờ"))
         #expect(why.contains("1. 1.004194"))
+        #expect(why.contains("Kết luận: trả lời bằng thủ tục 1.004194"))
+    }
+
+    @Test("The why view of a story shows its sentences, the cases asked and a decline's reason")
+    func whyOfAStory() throws {
+        let story = EngineFixture.ask("Kính gửi quý cơ quan. Chồng tôi là người Hàn Quốc. Con tôi sinh ở Hà Nội thì đăng ký khai sinh ở đâu?")
+        let text = try #require(story.why).text
+        #expect(text.contains("phần kể"))
+        #expect(text.contains("phần hỏi"))
+        #expect(text.contains("Trường hợp người hỏi nêu: có yếu tố nước ngoài"))
+        let outside = try #require(EngineFixture.ask("xin giấy phép lao động cho người nước ngoài làm việc ở công ty").why).text
+        #expect(outside.contains("Kết luận: không nêu thủ tục nào; câu hỏi thuộc lĩnh vực lao động, việc làm"))
     }
 }

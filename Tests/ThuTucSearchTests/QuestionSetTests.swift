@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import ThuTucDialogue
+import ThuTucEvaluation
 
 /// Tests/Questions/questions.jsonl: questions written for this project from
 /// the catalogue alone (never from ../shared/eval), with every acceptable code.

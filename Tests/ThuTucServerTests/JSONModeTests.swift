@@ -125,7 +125,7 @@ struct JSONModeTests {
         let server = try ServerFixture.start()
         defer { server.shutDown() }
         let client = try ServerFixture.connect(server)
-        let candidates = ["cấp giấy phép", "cấp lại giấy phép", "giấy phép", "đăng ký", "cấp giấy chứng nhận"]
+        let candidates = ["giấy kiểm dịch động vật vận chuyển ra khỏi tỉnh", "cấp giấy phép", "cấp lại giấy phép", "giấy phép"]
         var found: (session: String, choices: [String])?
         for (index, question) in candidates.enumerated() where found == nil {
             let session = "clarify-\(index)"

@@ -1,0 +1,86 @@
+import Foundation
+import ThuTucKnowledge
+import ThuTucSearch
+
+/// The one place that decides, from retrieval's evidence, whether to answer,
+/// ask back or admit the catalogue does not hold the answer.
+///
+/// The evidence is the leader's match features and its margin over the
+/// runner-up, combined into the probability that the leader is the procedure
+/// asked about (a logistic model whose weights were fitted on real
+/// questions: docs/ANSWERING.md). A topic of `outside.txt` named in the
+/// message and not held by the leader's name is evidence against answering.
+public struct DecisionPolicy: Sendable {
+    /// The logistic model's weights, on the features of ``features(of:runnerUp:)``.
+    var bias = -4.22
+    var scoreWeight = 1.19
+    var marginWeight = 3.5
+    var precisionWeight = 1.73
+    var phraseWeight = 1.28
+    var bm25Weight = 1.25
+    var exactRecallWeight = -0.22
+    var conceptPenaltyWeight = 0.61
+    /// Below this probability no procedure is named.
+    var answerThreshold = 0.25
+    /// At or above this probability the leader is named even when the message
+    /// also names a topic the catalogue does not hold.
+    var outsideOverride = 0.9
+    /// Runner-ups within this score of the leader, differing from it by an
+    /// action or facet the message does not settle, are offered as choices.
+    var clarifyMargin: Float = 0.3
+
+    let engine: SearchEngine
+
+    public init(engine: SearchEngine) {
+        self.engine = engine
+    }
+
+    /// Decides what to do with `result`.
+    public func decide(_ result: SearchResult) -> Decision {
+        if result.isExactCode, let candidate = result.candidates.first { return .answer(candidate, confidence: 1) }
+        if let listing = result.listing { return .list(listing) }
+        let query = result.query
+        guard let leader = result.candidates.first else {
+            return .decline(topic: outsideTopic(query, leader: nil), confidence: 0)
+        }
+        // Variants the message leaves open share the evidence: the group is
+        // measured against the best candidate outside it.
+        let rivals = result.candidates.dropFirst().prefix(3).filter { leader.score - $0.score < clarifyMargin }
+        let choices = rivals.isEmpty ? nil : ChoiceLabeler(engine: engine).choices(leader: leader, rivals: Array(rivals), query: query)
+        let members = Set((choices ?? []).map(\.candidate.position))
+        let outsider = result.candidates.dropFirst().first { !members.contains($0.position) }
+        let probability = self.probability(leader, runnerUp: outsider)
+        if probability < outsideOverride, let topic = outsideTopic(query, leader: leader) {
+            return .decline(topic: topic, confidence: 1 - probability)
+        }
+        guard probability >= answerThreshold else { return .decline(topic: nil, confidence: 1 - probability) }
+        if let choices { return .clarify(choices, confidence: probability) }
+        return .answer(leader, confidence: probability)
+    }
+
+    /// The probability that `leader` is the procedure asked about (or, for a
+    /// group of variants, that one of them is), measured against `runnerUp`.
+    func probability(_ leader: Candidate, runnerUp: Candidate?) -> Double {
+        let features = leader.features
+        var logit = bias
+        logit += scoreWeight * Double(leader.score) / 10
+        logit += marginWeight * Double(leader.score - (runnerUp?.score ?? 0)) / 10
+        logit += precisionWeight * Double(leader.title.precision)
+        logit += phraseWeight * Double(min(features.phrase, 10)) / 10
+        logit += bm25Weight * Double(features.bm25)
+        logit += exactRecallWeight * Double(leader.title.exactRecall)
+        logit += conceptPenaltyWeight * Double(min(features.concepts, 0))
+        return 1 / (1 + exp(-logit))
+    }
+
+    /// The topic the catalogue does not hold that the message names and the
+    /// leader's titles do not: the first such phrase of the request, else of
+    /// the story.
+    func outsideTopic(_ query: AnalyzedQuery, leader: Candidate?) -> OutsideTopic? {
+        let unexplained = query.outside.filter { phrase in
+            leader.map { !engine.title(of: $0.position, holds: phrase) } ?? true
+        }
+        guard let phrase = unexplained.first(where: \.inRequest) ?? unexplained.first else { return nil }
+        return engine.knowledge.lexicon.outside[phrase.topic]
+    }
+}

@@ -1,0 +1,25 @@
+/// A phrase that tells how to read a message's clauses: an address line to
+/// drop, a mark of the request, or a place name that decides nothing.
+/// Loaded from `Knowledge/lexicon/anatomy.txt`.
+public struct AnatomyPhrase: Sendable, Hashable {
+    public enum Kind: String, Sendable, Hashable, CaseIterable {
+        /// Opens an address or greeting clause ("kính gửi"): the clause is dropped.
+        case salutation
+        /// Marks the sentence holding the request ("muốn", "phải làm").
+        case request
+        /// A province, city or well-known place.
+        case place
+        /// A word after which a lone capital letter is a placeholder name ("anh C").
+        case placeholderTitle = "placeholder-title"
+    }
+
+    public var kind: Kind
+    public var phrase: String
+    public var location: SourceLocation
+
+    public init(kind: Kind, phrase: String, location: SourceLocation) {
+        self.kind = kind
+        self.phrase = phrase
+        self.location = location
+    }
+}
