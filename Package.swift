@@ -16,8 +16,6 @@ let package = Package(
     targets: [
         // Glibc does not expose epoll, eventfd or accept4; this shim does.
         .target(name: "CEpoll"),
-        // Swift cannot ask for a cache line ahead of its use; this header can.
-        .target(name: "CPrefetch"),
         // Vietnamese text: Unicode folding, syllables, tokens, typo and Telex repair.
         .target(name: "ThuTucText"),
         // A strict, bounded, fast JSON reader and a reply writer, for knowledge files and requests.
@@ -27,7 +25,7 @@ let package = Package(
         // Turns the portal's flattened records into the Knowledge/ schema.
         .target(name: "ThuTucImport", dependencies: ["ThuTucKnowledge"]),
         // Question understanding and ranking: index, intents, scoring.
-        .target(name: "ThuTucSearch", dependencies: ["ThuTucText", "ThuTucKnowledge", "CPrefetch"]),
+        .target(name: "ThuTucSearch", dependencies: ["ThuTucText", "ThuTucKnowledge"]),
         // Sessions, follow-ups, clarifications and answer rendering.
         .target(name: "ThuTucDialogue", dependencies: ["ThuTucSearch", "ThuTucKnowledge", "ThuTucText"]),
         // Scoring a question set the way ../shared/eval/score.py does, for `thutuc eval`, the bench and the tests.

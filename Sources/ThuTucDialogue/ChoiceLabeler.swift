@@ -44,7 +44,7 @@ struct ChoiceLabeler {
     }
 
     private func words(_ candidate: Candidate) -> Set<String> {
-        Set(TextNormalizer.fold(plainName(candidate)).split(separator: " ").map(String.init))
+        engine.nameWords(of: candidate.position)
     }
 
     private func plainName(_ candidate: Candidate) -> String {

@@ -193,11 +193,12 @@ public final class SearchEngine: Sendable {
         let anchorMask = self.anchorMask(of: terms)
         // Entries are read in place: copying one would retain each of its
         // arrays, for every candidate of every question.
+        var partial: [(scored: Scored, factor: Float)] = []
+        partial.reserveCapacity(pool.count)
         index.procedures.withUnsafeBufferPointer { procedures in
             index.titleSpans.withUnsafeBufferPointer { spans in
                 index.titleWords.withUnsafeBufferPointer { words in
-                    for (candidate, position) in pool.enumerated() {
-                        prefetch(after: candidate, of: pool, procedures: procedures, spans: spans, words: words)
+                    for position in pool {
                         let bm25Score = bm25.scores[position]
                         let title = bestTitleMatch(
                             UnsafeBufferPointer(rebasing: spans[procedures[position].spans]), words: words, weights: titleWeights,
@@ -206,30 +207,42 @@ public final class SearchEngine: Sendable {
                         let bits = fieldBits(at: position, in: bm25)
                         let coverage = fieldCoverage(bits, weights: titleWeights, total: totalWeight)
                         let agreement = index.lexicon.agreement(of: procedures[position].concepts, asked: concepts)
-                        let name = procedures[position].spans.first.map { spans[$0] }
-                        let run = name.map { phrases.longest(in: words[$0.start..<($0.start + $0.count)]) } ?? 0
                         let bm25Share = bm25Score / max(bm25Ceiling, 1e-6)
                         var score = parameters.bm25Weight * bm25Share + parameters.titleWeight * title.match
                         score += parameters.recallWeight * title.recall + parameters.exactRecallWeight * title.exactRecall
                         score += parameters.precisionWeight * title.precision + parameters.coverageWeight * max(coverage, title.recall)
                         score += agreement >= 0 ? parameters.conceptWeight * agreement : parameters.conceptPenalty * agreement
-                        score += parameters.phraseWeight * Float(min(run, parameters.longestPhrase)) / Float(parameters.longestPhrase)
-                        score *= 1 - parameters.levelStep * Float(levelRanks[position])
-                        if procedures[position].isCurated { score *= parameters.curatedPrior }
-                        if procedures[position].isForCitizens { score *= parameters.citizenPrior }
+                        var factor = 1 - parameters.levelStep * Float(levelRanks[position])
+                        if procedures[position].isCurated { factor *= parameters.curatedPrior }
+                        if procedures[position].isForCitizens { factor *= parameters.citizenPrior }
                         if !ages.isEmpty, let range = procedures[position].ages {
-                            score *= ages.contains(where: range.overlaps) ? parameters.ageFits : parameters.ageContradicts
+                            factor *= ages.contains(where: range.overlaps) ? parameters.ageFits : parameters.ageContradicts
                         }
                         let features = MatchFeatures(
-                            bm25: bm25Share, concepts: agreement, phrase: run,
+                            bm25: bm25Share, concepts: agreement, phrase: 0,
                             anchors: anchorMask == 0 ? 1 : Float((bits & anchorMask).nonzeroBitCount) / Float(anchorMask.nonzeroBitCount),
                             levelRank: levelRanks[position], isCurated: procedures[position].isCurated,
                             isForCitizens: procedures[position].isForCitizens
                         )
                         let scored = Scored(
-                            position: position, family: procedures[position].family, score: score, bm25: bm25Score, title: title,
+                            position: position, family: procedures[position].family, score: score * factor, bm25: bm25Score, title: title,
                             coverage: max(coverage, title.recall), features: features
                         )
+                        partial.append((scored, factor))
+                    }
+                    // The name's longest run in the message adds at most
+                    // `phraseWeight` (times the priors): it is looked for only
+                    // in the candidates that could still reach the best.
+                    let bar = partial.map(\.scored.score).max() ?? 0
+                    for (scored, factor) in partial {
+                        var scored = scored
+                        if scored.score + parameters.phraseWeight * factor >= bar,
+                            let name = procedures[scored.position].spans.first.map({ spans[$0] })
+                        {
+                            let run = phrases.longest(in: words[name.start..<(name.start + name.count)], key: name.start)
+                            scored.features.phrase = run
+                            scored.score += parameters.phraseWeight * factor * Float(min(run, parameters.longestPhrase)) / Float(parameters.longestPhrase)
+                        }
                         best.offer(scored, isBetter: isBetter)
                     }
                 }
@@ -269,7 +282,7 @@ public final class SearchEngine: Sendable {
     public func title(of position: Int, holds phrase: AnalyzedQuery.OutsidePhrase) -> Bool {
         let run = PhraseRun(words: phrase.words)
         for span in index.procedures[position].spans.map({ index.titleSpans[$0] })
-        where run.longest(in: index.titleWords[span.start..<(span.start + span.count)]) == phrase.words.count {
+        where run.longest(in: index.titleWords[span.start..<(span.start + span.count)], key: span.start) == phrase.words.count {
             return true
         }
         return false
@@ -310,6 +323,18 @@ extension SearchEngine {
     /// The concepts a message asks for, in file order.
     public func concepts(asked query: AnalyzedQuery) -> [Concept] {
         index.lexicon.concepts.indices.filter(query.concepts.contains).map { index.lexicon.concepts[$0] }
+    }
+
+    /// The folded words of a procedure's name without its level and bracketed
+    /// parts, stopwords left out: what tells variants of one topic apart.
+    public func nameWords(of position: Int) -> Set<String> {
+        let procedure = index.procedures[position]
+        let span = index.titleSpans[procedure.spans.lowerBound + procedure.plainTitle]
+        var words = Set<String>()
+        for word in index.titleWords[span.start..<(span.start + span.count)] where word.weight > 0 {
+            words.insert(index.terms.word(word.folded))
+        }
+        return words
     }
 
     /// A procedure's name without the part that only says at which level it runs.

@@ -165,6 +165,7 @@ public final class SearchIndex: Sendable {
             }
             pending.flush(document: document, into: &postings)
             let titles = texts[.name] + (texts.shortName.map { [$0] } ?? []) + texts[.alias] + texts.spelledOut
+            let plainTitle = texts.shortName == nil ? 0 : 1
             let family = familyOf[position]
             for title in titles {
                 titleTermsByFamily[Int(family)].formUnion(title.folded)
@@ -176,7 +177,8 @@ public final class SearchIndex: Sendable {
                     ages: ages.range(name: procedure.name), levels: procedure.levels,
                     isCurated: !aliasesByFamily[Int(family)].isEmpty,
                     isForCitizens: procedure.subjects.contains(where: citizenSubjects.contains),
-                    concepts: lexicon.concepts(in: Self.matchTokens(texts[.name].first), using: lexicon.conceptNames)
+                    concepts: lexicon.concepts(in: Self.matchTokens(texts[.name].first), using: lexicon.conceptNames),
+                    plainTitle: plainTitle
                 )
             )
         }
@@ -350,6 +352,9 @@ struct IndexedProcedure: Sendable {
     var isForCitizens: Bool
     /// The actions and facets its name carries (see `concepts.txt`).
     var concepts: ConceptSet
+    /// Which of its titles is the name without its bracketed parts (0, the
+    /// name itself, when it has none; else 1, its short form).
+    var plainTitle: Int
     /// Its titles in ``SearchIndex/titleSpans``: the name first, then its
     /// short form, the family's aliases and their acronyms spelt out.
     var spans: Range<Int> = 0..<0
