@@ -65,6 +65,9 @@ public final class Assistant: Sendable {
         let why = Why(result: result, decision: decision, intents: asked, engine: engine, threshold: policy.answerThreshold)
         switch decision {
         case .answer(let candidate, let confidence):
+            if let both = bothParts(of: query, leader: candidate, confidence: confidence) {
+                return answer(both, intents: asked, session: &session, why: why)
+            }
             return answer(candidate.procedure, intents: asked, confidence: confidence, result: result, session: &session, why: why)
         case .clarify(let choices, let confidence):
             session.pending = Session.PendingChoice(codes: choices.map(\.candidate.code), labels: choices.map(\.label), intents: asked)
@@ -109,6 +112,43 @@ public final class Assistant: Sendable {
         return Reply(
             intent: intents.first ?? .overview, intents: intents, procedure: Reply.ProcedureRef(procedure), confidence: confidence,
             choices: runnersUp.map { Reply.ProcedureRef(code: $0.code, name: $0.name) }, answer: answer, text: answer.text, why: why
+        )
+    }
+
+    /// For a request that joins two things ("lệ phí hộ chiếu và căn cước"),
+    /// the procedures each side names on its own, with their confidence, when
+    /// both sides are answered well, name different procedures, and one of
+    /// them is the leader of the whole message (or beats it).
+    private func bothParts(of query: AnalyzedQuery, leader: Candidate, confidence: Double) -> [(Candidate, Double)]? {
+        guard query.parts.count == 2, query.parts.allSatisfy({ !$0.terms.isEmpty }) else { return nil }
+        var answers: [(Candidate, Double)] = []
+        for part in query.parts {
+            guard case .answer(let candidate, let partConfidence) = policy.decide(engine.search(part)) else { return nil }
+            answers.append((candidate, partConfidence))
+        }
+        let codes = answers.map(\.0.code)
+        guard codes[0] != codes[1] else { return nil }
+        let weakest = answers.map(\.1).min() ?? 0
+        guard codes.contains(leader.code) || weakest > confidence else { return nil }
+        // The whole message's leader stays the main procedure.
+        return answers.sorted { first, _ in first.0.code == leader.code }
+    }
+
+    /// The answers to one question about two procedures, one after the other;
+    /// the first becomes the focus.
+    private func answer(_ both: [(Candidate, Double)], intents: [Intent], session: inout Session, why: Why?) -> Reply {
+        let answers = both.map { renderer.answer($0.0.procedure, intents: intents) }
+        var combined = answers[0]
+        for next in answers.dropFirst() {
+            combined.body += [combined.tail, next.head] + next.body
+            combined.tail = next.tail
+        }
+        session.focus = both[0].0.code
+        session.lastIntents = intents
+        return Reply(
+            intent: intents.first ?? .overview, intents: intents, procedure: Reply.ProcedureRef(both[0].0.procedure),
+            confidence: both.map(\.1).min() ?? 0, choices: both.dropFirst().map { Reply.ProcedureRef($0.0.procedure) },
+            answer: combined, text: combined.text, why: why
         )
     }
 

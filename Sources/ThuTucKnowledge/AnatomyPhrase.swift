@@ -7,6 +7,8 @@ public struct AnatomyPhrase: Sendable, Hashable {
         case salutation
         /// Marks the sentence holding the request ("muốn", "phải làm").
         case request
+        /// Joins two things asked at once ("và").
+        case conjunction
         /// A province, city or well-known place.
         case place
         /// A word after which a lone capital letter is a placeholder name ("anh C").

@@ -67,12 +67,17 @@ extension Lexicon {
             case outsideFile:
                 lexicon.outside += readOutside(lines, path: path, problems: &problems)
             case catalogueFile:
-                let entries: [(section: String, phrase: String)] = readSections(lines, path: path, what: "catalogue", problems: &problems) {
-                    section -> ((String, SourceLocation) -> (section: String, phrase: String))? in
+                let entries: [(section: String, phrase: String, location: SourceLocation)] = readSections(
+                    lines, path: path, what: "catalogue", problems: &problems
+                ) { section -> ((String, SourceLocation) -> (section: String, phrase: String, location: SourceLocation))? in
                     guard CatalogueWording.sections.contains(section) else { return nil }
-                    return { phrase, _ in (section, phrase) }
+                    return { phrase, location in (section, phrase, location) }
                 }
-                for entry in entries { lexicon.catalogue.add(entry.phrase, to: entry.section) }
+                for entry in entries {
+                    if let message = lexicon.catalogue.add(entry.phrase, to: entry.section) {
+                        problems.append(KnowledgeProblem(file: path, line: entry.location.line, message: message))
+                    }
+                }
             default:
                 lexicon.readMappings(lines, path: path, isTopic: name == topicFile, problems: &problems)
             }

@@ -78,6 +78,12 @@ public struct AnalyzedQuery: Sendable {
     /// Every word of the message as read (stopwords and cues included, the
     /// address line and places left out), for phrases shared with a name.
     var words: [MatchToken] = []
+    /// When the request joins two things with "và" ("lệ phí hộ chiếu và căn
+    /// cước"), each side as a question of its own; empty otherwise.
+    public var parts: [AnalyzedQuery] = []
+    /// Levels the message names ("cấp tỉnh"): the family member at that
+    /// level answers rather than the deployment's preferred one.
+    public var levels: [Level] = []
     /// Phrases of topics the catalogue does not hold, in message order.
     public var outside: [OutsidePhrase] = []
     /// The concepts (actions and facets of `concepts.txt`) the message asks for.

@@ -11,7 +11,7 @@ struct LevelSuffix: Sendable {
 
     init(wording: CatalogueWording) {
         let openers = wording.levelSuffixes.map { TextNormalizer.fold($0).split(separator: " ").map(String.init) }
-        let levels = wording.levelWords.map { TextNormalizer.fold($0).split(separator: " ").map(String.init) }
+        let levels = wording.levelWords.map { TextNormalizer.fold($0.word).split(separator: " ").map(String.init) }
         suffixes = openers.flatMap { opener in levels.map { opener + $0 } }.filter { !$0.isEmpty }
             .sorted { $0.count > $1.count }
     }

@@ -22,6 +22,9 @@ struct LexiconMatcher: Sendable {
     var salutations = PhraseSet<Bool>()
     var requestMarkers = PhraseSet<Bool>()
     var places = PhraseSet<Bool>()
+    var conjunctions = PhraseSet<Bool>()
+    /// "cấp tỉnh", "cấp xã"…: a level a message asks for, from `catalogue.txt`.
+    var levels = PhraseSet<Level>()
     /// Phrases naming a topic the catalogue does not hold, each with its
     /// index in ``Lexicon/outside``.
     var outside = PhraseSet<Int>()
@@ -84,8 +87,12 @@ struct LexiconMatcher: Sendable {
             case .salutation: salutations.insert(phrase, true)
             case .request: requestMarkers.insert(phrase, true)
             case .place: places.insert(phrase, true)
+            case .conjunction: conjunctions.insert(phrase, true)
             case .placeholderTitle: placeholderTitles.insert(TextNormalizer.fold(entry.phrase))
             }
+        }
+        for entry in lexicon.catalogue.levelWords {
+            levels.insert(compile("cấp " + entry.word).match, entry.level)
         }
         for (topic, entry) in lexicon.outside.enumerated() {
             for phrase in entry.phrases { outside.insert(compile(phrase).match, topic) }
@@ -120,21 +127,22 @@ struct LexiconMatcher: Sendable {
     }
 
     /// How far a procedure's concepts agree with those a message asks for:
-    /// +1 for an action asked and named, -1 for another action named instead,
-    /// -0.5 for no action named when one is asked or for one named when none
-    /// is (the usual action, first issue, counts as none); per facet, +1 when
-    /// asked and named, -0.5 when only one of the two holds it.
+    /// +1 for an action asked and named (a procedure naming no action does
+    /// the usual one, first issue), -1 for another action named instead,
+    /// -0.5 for no action named when another is asked or for one named when
+    /// none is; per facet, +1 when asked and named, -0.5 when only one of
+    /// the two holds it.
     func agreement(of procedure: ConceptSet, asked: ConceptSet) -> Float {
         var total: Float = 0
-        let named = procedure.intersection(actions)
+        let named = procedure.intersection(actions).subtracting(usual)
         let wanted = asked.intersection(actions)
         if !wanted.isEmpty {
-            if !named.intersection(wanted).isEmpty {
+            if !named.intersection(wanted).isEmpty || (named.isEmpty && !wanted.intersection(usual).isEmpty) {
                 total += 1
             } else {
-                total -= named.subtracting(usual).isEmpty ? 0.5 : 1
+                total -= named.isEmpty ? 0.5 : 1
             }
-        } else if !named.subtracting(usual).isEmpty {
+        } else if !named.isEmpty {
             total -= 0.5
         }
         let facetsNamed = procedure.intersection(facets)

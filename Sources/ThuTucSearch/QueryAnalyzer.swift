@@ -72,19 +72,36 @@ struct QueryAnalyzer: Sendable {
         }
         let questionSentences = questionSentences(normalized)
         let repaired = words
+        let repairedMatches = words.map(\.match)
+        for start in repairedMatches.indices {
+            if let level = index.lexicon.levels.longestMatch(in: repairedMatches, at: start)?.payload, !query.levels.contains(level) {
+                query.levels.append(level)
+            }
+        }
         var usedTopic = false
         let reading = read(repaired, topics: true, usedTopic: &usedTopic, questions: questionSentences, query: &query)
         query.terms = reading.terms
         query.words = reading.phraseWords
         query.concepts = reading.concepts
         query.outside = reading.outside
+        query.parts = reading.parts.map { part in
+            var side = query
+            side.terms = terms(of: part)
+            side.words = part.filter { !$0.isDropped }.map(\.match)
+            side.outside = []
+            return side
+        }
         query.sentences = reading.sentences
         for word in reading.words where !word.consumed && word.match.folded < 0 && word.token.kind == .word {
             query.unknownWords.append(word.token.text)
         }
         if usedTopic {
             var ignored = query
-            query.literalTerms = read(repaired, topics: false, usedTopic: &usedTopic, questions: questionSentences, query: &ignored).terms
+            let literal = read(repaired, topics: false, usedTopic: &usedTopic, questions: questionSentences, query: &ignored)
+            query.literalTerms = literal.terms
+            // An everyday name may swallow the words of a topic outside the
+            // catalogue ("gia hạn hộ chiếu ngoại giao"): its phrases are read as typed.
+            query.outside = literal.outside
         }
         query.isContinuation = reading.steering.contains(.continuation)
         if query.terms.isEmpty, query.codes.isEmpty, query.intent == nil {
@@ -109,6 +126,8 @@ struct QueryAnalyzer: Sendable {
         var sentences: [AnalyzedQuery.Sentence]
         var steering: Set<Lexicon.DialogueKind>
         var smalltalk: Lexicon.SmalltalkKind?
+        /// The words on each side of a conjunction in the request, when both sides hold terms.
+        var parts: [ArraySlice<Word>]
     }
 
     /// Reads the repaired words once: lexicon phrases, conversation steering,
@@ -129,14 +148,33 @@ struct QueryAnalyzer: Sendable {
         let concepts = findConcepts(words, matches: matches)
         let outside = findOutside(words, matches: matches, sentences: sentences)
         let phraseWords = words.filter { !$0.isDropped }.map(\.match)
+        let parts = joinedParts(words, matches: matches, sentences: sentences)
         dropStopwords(&words, matches: matches)
         return Reading(
             words: words, terms: terms(of: words), phraseWords: phraseWords, concepts: concepts, outside: outside, sentences: sentences,
-            steering: steering, smalltalk: smalltalk
+            steering: steering, smalltalk: smalltalk, parts: parts.map { words[$0] }
         )
     }
 
-    private func terms(of words: [Word]) -> [AnalyzedQuery.Term] {
+    /// The two sides of the first conjunction in a request sentence, as
+    /// ranges of `words` (the rest of that sentence on either side), when
+    /// both hold a word the index knows.
+    private func joinedParts(_ words: [Word], matches: [MatchToken], sentences: [AnalyzedQuery.Sentence]) -> [Range<Int>] {
+        for start in words.indices where !words[start].isDropped {
+            guard let entry = index.lexicon.conjunctions.longestMatch(in: matches, at: start),
+                sentences.first(where: { $0.number == words[start].sentence })?.role != .context
+            else { continue }
+            let sentence = words[start].sentence
+            let first = (words[..<start].lastIndex { $0.sentence != sentence }).map { $0 + 1 } ?? 0
+            let end = words[start...].firstIndex { $0.sentence != sentence } ?? words.count
+            let sides = [first..<start, (start + entry.tokens.count)..<end]
+            let known = sides.allSatisfy { side in words[side].contains { !$0.consumed && $0.token.kind == .word && $0.match.folded >= 0 } }
+            return known ? sides : []
+        }
+        return []
+    }
+
+    private func terms(of words: some Collection<Word>) -> [AnalyzedQuery.Term] {
         var terms: [AnalyzedQuery.Term] = []
         terms.reserveCapacity(words.count)
         for word in words where !word.consumed && word.token.kind == .word {

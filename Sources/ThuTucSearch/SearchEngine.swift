@@ -66,7 +66,7 @@ public final class SearchEngine: Sendable {
             }
         }
         return strongest(limit, of: best.members).map { scored in
-            let position = representative(of: scored.position)
+            let position = representative(of: scored.position, asked: query.levels)
             return Candidate(
                 position: position, knowledge: index.knowledge, score: scored.score,
                 bm25: scored.bm25, title: scored.title, coverage: scored.coverage, features: scored.features
@@ -288,10 +288,31 @@ public final class SearchEngine: Sendable {
         return false
     }
 
-    /// The family member the deployment prefers (level variants are one procedure).
-    private func representative(of position: Int) -> Int {
+    /// Whether the name of the procedure at `position` holds a word of
+    /// `phrase` that tells titles apart: an outside topic that shares the
+    /// leader's words ("hộ chiếu ngoại giao" beside "Cấp hộ chiếu phổ
+    /// thông") is a sibling the catalogue lacks, not a passing mention.
+    public func name(of position: Int, sharesWordsWith phrase: AnalyzedQuery.OutsidePhrase) -> Bool {
+        guard let first = index.procedures[position].spans.first else { return false }
+        let span = index.titleSpans[first]
+        let name = index.titleWords[span.start..<(span.start + span.count)]
+        return phrase.words.contains { word in name.contains { $0.weight > 0 && $0.folded == word.folded } }
+    }
+
+    /// Whether a word of `phrase` stands nowhere in the catalogue ("karaoke"):
+    /// such a topic is plainly not one of its procedures.
+    public func catalogueLacksAWord(of phrase: AnalyzedQuery.OutsidePhrase) -> Bool {
+        phrase.words.contains { $0.folded < 0 || index.documentFrequency[Int($0.folded)] == 0 }
+    }
+
+    /// The family member at a level the question names, else the one the
+    /// deployment prefers (level variants are one procedure).
+    private func representative(of position: Int, asked levels: [Level]) -> Int {
         let members = index.families[Int(index.procedures[position].family)]
         guard members.count > 1 else { return position }
+        if let named = members.first(where: { member in levels.contains { index.procedures[Int(member)].levels.contains($0) } }) {
+            return Int(named)
+        }
         let chosen = members.min { lhs, rhs in
             let left = levelRanks[Int(lhs)], right = levelRanks[Int(rhs)]
             return left != right ? left < right : index.knowledge.procedures[Int(lhs)].code < index.knowledge.procedures[Int(rhs)].code

@@ -110,13 +110,14 @@ extension ProtocolHandler {
         return RequestOutcome(.reply(writer.line()), session: session, intent: "cmd:\(name)")
     }
 
-    /// The reply line: {"id", "session", "intent", "procedure", "confidence", "choices", "reply"}.
+    /// The reply line: {"id", "session", "intent", "intents", "procedure", "confidence", "choices", "reply"}.
     public static func encode(_ reply: Reply, id: JSONValue?, session: String, why: Bool) -> [UInt8] {
         // Room for the text, a few escapes in it, and the other members.
         var writer = JSONWriter(capacity: reply.text.utf8.count + session.utf8.count + 512)
         writer.value("id", id)
         writer.string("session", session)
         writer.string("intent", reply.intent.rawValue)
+        writer.value("intents", .array(reply.intents.map { .string($0.rawValue) }))
         if let procedure = reply.procedure {
             writer.raw("procedure", reference(procedure))
         } else {

@@ -18,7 +18,7 @@ struct RankingTests {
     private var lexicon: Lexicon {
         var wording = CatalogueWording()
         wording.levelSuffixes = ["thực hiện tại cấp", "cấp"]
-        wording.levelWords = ["xã", "tỉnh", "trung ương"]
+        wording.levelWords = [("xã", .commune), ("tỉnh", .province), ("trung ương", .ministry)]
         wording.citizenSubjects = ["Công dân Việt Nam"]
         wording.ageBelow = ["dưới"]
         wording.ageFrom = ["từ", "đủ", "từ đủ"]

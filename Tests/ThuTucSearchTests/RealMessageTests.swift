@@ -1,0 +1,109 @@
+import Testing
+import ThuTucDialogue
+import ThuTucKnowledge
+import ThuTucSearch
+
+/// Messages as citizens write them (all written for these tests): stories
+/// around the request, cases told by what happened, topics the catalogue
+/// does not hold, two things asked at once.
+@Suite("Real messages")
+struct RealMessageTests {
+    private func reply(_ text: String) -> Reply { EngineFixture.ask(text) }
+
+    @Test("An address line, the story's places and placeholder names never decide the procedure")
+    func anatomy() {
+        let letter = reply("Kính gửi Sở Tư pháp tỉnh Nam Định, tôi là chị H ở xã A. Vợ chồng tôi muốn đăng ký kết hôn thì cần giấy tờ gì?")
+        #expect(letter.procedure?.code == "1.000894")
+        #expect(letter.intent == .documents)
+        let query = EngineFixture.assistant.engine.analyze("Kính gửi Sở Tư pháp tỉnh Nam Định, anh C đi làm xa nhà đã lâu. Cho hỏi đăng ký khai sinh ở đâu?")
+        #expect(query.sentences.map(\.role) == [.context, .request])
+        #expect(!query.terms.contains { $0.text == "nam" || $0.text == "dinh" || $0.text == "c" })
+        #expect(!query.terms.contains { $0.text == "kinh" || $0.text == "gui" })
+    }
+
+    @Test("What happened asks for an action: lost or damaged is cấp lại, a first time is lần đầu")
+    func actions() {
+        #expect(reply("tôi đánh rơi thẻ căn cước ở chợ, giờ phải làm sao").procedure?.code == "1.014064")
+        #expect(["1.013067", "1.012575"].contains(reply("đăng ký xe máy mới mua").procedure?.code))
+        #expect(reply("đăng ký kết hôn mất bao lâu").procedure?.code == "1.000894")
+        #expect(reply("dăng kí kêt hôn mât bao lâu").procedure?.code == "1.000894")
+        let query = EngineFixture.assistant.engine.analyze("giấy phép lái xe bị mất")
+        #expect(EngineFixture.assistant.engine.concepts(asked: query).map(\.label) == ["cấp lại"])
+    }
+
+    @Test("A story that tells the case gets the variant for it; with none told, the plain one")
+    func facets() {
+        #expect(reply("Chồng tôi là người Hàn Quốc, con chúng tôi sinh ở Việt Nam thì làm giấy khai sinh thế nào?").procedure?.code == "2.000528")
+        #expect(reply("đăng ký khai sinh cho con").procedure?.code == "1.001193")
+        #expect(reply("Hai vợ chồng đã đăng ký kết hôn nhưng sổ hộ tịch bị mất, muốn đăng ký lại thì làm sao?").procedure?.code == "1.004746")
+        #expect(reply("thủ tục đăng ký kết hôn").procedure?.code == "1.000894")
+    }
+
+    @Test("A level the message names picks that level's variant")
+    func namedLevel() {
+        // Hỗ trợ dự án liên kết exists at commune (1.003434) and province (1.003397) level.
+        #expect(reply("hỗ trợ dự án liên kết cấp tỉnh").procedure?.code == "1.003397")
+        #expect(reply("hỗ trợ dự án liên kết").procedure?.code == "1.003434")
+    }
+
+    @Test("Topics outside the catalogue get who handles them, the portal and the hotline, and no procedure")
+    func outside() {
+        let cases = [
+            ("xin giấy phép lao động cho người nước ngoài làm việc ở công ty", "Bộ Nội vụ"),
+            ("cấp lại bằng tốt nghiệp đại học bị mất", "Bộ Giáo dục và Đào tạo"),
+            ("mở quán karaoke cần giấy phép gì", "Bộ Văn hóa, Thể thao và Du lịch"),
+            ("gia hạn hộ chiếu ngoại giao cần gì", "Bộ Ngoại giao"),
+            ("tôi muốn hưởng trợ cấp thất nghiệp thì làm thế nào", "Bộ Nội vụ"),
+            ("hồ sơ của tôi nộp tuần trước đến đâu rồi, tra cứu hồ sơ thế nào", "mã hồ sơ"),
+        ]
+        for (text, body) in cases {
+            let answer = reply(text)
+            #expect(answer.procedure == nil, "\(text)")
+            #expect(answer.intent == .fallback, "\(text)")
+            #expect(answer.text.contains(body), "\(text): \(answer.text)")
+            #expect(answer.text.contains("dichvucong.gov.vn") && answer.text.contains(EngineFixture.hotline), "\(text)")
+        }
+        #expect(reply("chào cán bộ ạ").intent == .smalltalk)
+    }
+
+    @Test("A procedure whose own name holds an outside phrase still answers when it is what was asked")
+    func outsideHeldByName() {
+        #expect(reply("ủy quyền cho người khác lĩnh thay lương hưu và trợ cấp thất nghiệp").procedure?.code == "1.001601")
+        #expect(reply("chứng thực bản sao bằng tốt nghiệp").procedure?.code == "2.000815")
+    }
+
+    @Test("Two things asked at once: every part is answered, in one reply")
+    func twoParts() {
+        let both = reply("lệ phí hộ chiếu và căn cước")
+        #expect(both.intent == .fee)
+        #expect(both.text.contains("1.001456") && both.text.contains("1.014061"))
+        let named = Set(both.choices.map(\.code) + [both.procedure?.code ?? ""])
+        #expect(named.isSuperset(of: ["1.001456", "1.014061"]))
+        let twoIntents = reply("có phải đăng ký tạm trú không và hồ sơ gồm những gì")
+        #expect(twoIntents.procedure?.code == "1.004194")
+        #expect(twoIntents.intents == [.eligibility, .documents])
+        #expect(twoIntents.text.contains("Hồ sơ cần chuẩn bị"))
+    }
+
+    @Test("Confidence means something: an exact name is answered with 0.8 or more, a coincidence is declined")
+    func confidence() {
+        #expect(reply("Thủ tục đăng ký kết hôn").confidence >= 0.8)
+        #expect(reply("đăng ký tạm trú").confidence >= 0.8)
+        let coincidence = reply("giá vàng hôm nay bao nhiêu một chỉ")
+        #expect(coincidence.procedure == nil)
+    }
+
+    @Test("Clarification labels are short and say what differs")
+    func labels() throws {
+        let question = reply("giấy kiểm dịch động vật vận chuyển ra khỏi tỉnh")
+        try #require(question.intent == .clarify)
+        let items = question.text.split(separator: "\n").filter { $0.hasPrefix("1.") || $0.hasPrefix("2.") }
+        #expect(items.count == 2)
+        for item in items {
+            // "1. Trên cạn (mã 1.002338)": a label of at most 60 characters and the code once.
+            let label = item.dropFirst(3).split(separator: "(").first.map { $0.trimmingCharacters(in: .whitespaces) } ?? ""
+            #expect(label.count <= 60 && !label.isEmpty)
+            #expect(item.components(separatedBy: "mã ").count == 2)
+        }
+    }
+}
