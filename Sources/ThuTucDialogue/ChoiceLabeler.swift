@@ -56,7 +56,7 @@ struct ChoiceLabeler {
     /// failing that, the part of its name the others do not share.
     private func label(_ index: Int, of names: [String], concepts: [[Concept]]) -> String {
         let own = concepts[index].filter { concept in
-            concepts.indices.allSatisfy { $0 == index || !concepts[$0].contains(concept) }
+            concepts.indices.allSatisfy { other in other == index || !concepts[other].contains { $0.label == concept.label } }
         }
         var parts = own.map(\.label)
         if parts.isEmpty {

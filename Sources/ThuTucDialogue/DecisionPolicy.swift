@@ -32,8 +32,9 @@ public struct DecisionPolicy: Sendable {
     /// never uses ("karaoke") always declines.
     var outsideOverride = 0.87
     /// When the leader's own titles hold the outside phrase ("Ủy quyền lĩnh
-    /// thay … trợ cấp thất nghiệp"), below this probability the message is
-    /// still read as the outside topic.
+    /// thay … trợ cấp thất nghiệp"), below this probability (or when the
+    /// leader's concepts disagree with the message's) the message is still
+    /// read as the outside topic.
     var outsideHeld = 0.5
     /// Runner-ups within this score of the leader, differing from it by an
     /// action or facet the message does not settle, are offered as choices.
@@ -63,7 +64,10 @@ public struct DecisionPolicy: Sendable {
         if let (topic, sibling) = outsideTopic(query, leader: leader), sibling || probability < outsideOverride {
             return .decline(topic: topic, confidence: 1 - probability)
         }
-        if probability < outsideHeld, let (topic, _) = outsideTopic(query, leader: nil) {
+        // A leader that holds the outside phrase itself but matches poorly, or
+        // covers another case than the one asked (the army's hospitals for a
+        // question about hospitals), is not what the message is about.
+        if probability < outsideHeld || leader.features.concepts < 0, let (topic, _) = outsideTopic(query, leader: nil) {
             return .decline(topic: topic, confidence: 1 - probability)
         }
         guard probability >= answerThreshold else { return .decline(topic: nil, confidence: 1 - probability) }

@@ -2,7 +2,7 @@
 /// covers (a facet: có yếu tố nước ngoài, lưu động…), with the words that
 /// give it to a procedure's name and the words that ask for it in a message.
 /// Loaded from `Knowledge/lexicon/concepts.txt`.
-public struct Concept: Sendable, Hashable {
+public struct Concept: Sendable {
     public enum Kind: String, Sendable, Hashable {
         /// What is done; variants of one topic differ by it.
         case action
@@ -21,6 +21,9 @@ public struct Concept: Sendable, Hashable {
     public var namePhrases: [String]
     /// Phrases of messages that ask for it.
     public var askPhrases: [String]
+    /// Fields of a ministry whose every procedure carries it, whatever the
+    /// name says (a ministry's licences for its own hospitals).
+    public var heldBy: [(ministry: String, field: String)] = []
     public var location: SourceLocation
 
     /// The most concepts the engine reads: it keeps each message's and each

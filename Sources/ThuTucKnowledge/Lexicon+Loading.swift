@@ -195,8 +195,15 @@ extension Lexicon {
             case "ask": current?.askPhrases += phrases
             case "plain": current?.plainLabel = sides[1]
             case "usual": current?.isUsual = sides[1].lowercased() == "yes"
+            case "held":
+                let parts = sides[1].split(separator: "/", maxSplits: 1).map { String($0).collapsingWhitespace() }
+                guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else {
+                    problems.append(KnowledgeProblem(file: path, line: line.number, message: "expected 'held = MINISTRY / FIELD', got '\(text)'"))
+                    continue
+                }
+                current?.heldBy.append((parts[0], parts[1]))
             default:
-                problems.append(KnowledgeProblem(file: path, line: line.number, message: "unknown key '\(sides[0])' (expected name, ask, plain or usual)"))
+                problems.append(KnowledgeProblem(file: path, line: line.number, message: "unknown key '\(sides[0])' (expected name, ask, plain, usual or held)"))
             }
         }
         close(current)

@@ -152,6 +152,17 @@ struct LexiconMatcher: Sendable {
         return total
     }
 
+    /// The concepts a procedure carries: those its name's words give, and
+    /// those held by its ministry's field.
+    func concepts(of procedure: Procedure, name: [MatchToken]) -> ConceptSet {
+        var set = concepts(in: name, using: conceptNames)
+        for (index, concept) in concepts.enumerated()
+        where concept.heldBy.contains(where: { $0.ministry == procedure.ministry && $0.field == procedure.field }) {
+            set.insert(index)
+        }
+        return set
+    }
+
     /// The concepts the words of `text` carry, each phrase read longest first.
     func concepts(in text: [MatchToken], using set: PhraseSet<ConceptSet>) -> ConceptSet {
         var found = ConceptSet()

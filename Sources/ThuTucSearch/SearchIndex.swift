@@ -177,7 +177,7 @@ public final class SearchIndex: Sendable {
                     ages: ages.range(name: procedure.name), levels: procedure.levels,
                     isCurated: !aliasesByFamily[Int(family)].isEmpty,
                     isForCitizens: procedure.subjects.contains(where: citizenSubjects.contains),
-                    concepts: lexicon.concepts(in: Self.matchTokens(texts[.name].first), using: lexicon.conceptNames),
+                    concepts: lexicon.concepts(of: procedure, name: Self.matchTokens(texts[.name].first)),
                     plainTitle: plainTitle
                 )
             )
