@@ -181,12 +181,7 @@ public final class SearchEngine: Sendable {
         guard totalWeight > 0 else { return FamilyBest() }
         // BM25 scaled by the most this reading could score, so that readings of
         // different lengths compare, and title match weighs the same in each.
-        // A loop rather than `filter(\.isKnown)`: that key path is read through
-        // the runtime, and the filter makes an array, for every reading.
-        var bm25Ceiling: Float = 0
-        for term in terms where term.isKnown {
-            bm25Ceiling += index.idf(term.match.folded) * term.weight * (parameters.k1 + 1)
-        }
+        let bm25Ceiling = terms.filter(\.isKnown).reduce(0) { $0 + index.idf($1.match.folded) * $1.weight * (parameters.k1 + 1) }
 
         let scratch = TitleScratch(terms: terms, sequence: sequence, table: bm25, longestTitle: index.longestTitle)
         var best = FamilyBest(capacity: pool.count)

@@ -43,34 +43,21 @@ final class TitleScratch {
     private let firstTerm: UnsafeMutableBufferPointer<Int32>
     /// Per distinct question word, the next one with the same folded form (-1 for none).
     private let nextTerm: UnsafeMutableBufferPointer<Int32>
-    /// The memory every buffer above but ``firstTerm`` is carved from.
-    private let storage: UnsafeMutableRawPointer
-
     /// Registers the question's words in `table`'s word lookup, which stays
     /// filled until `table` is reset; `longestTitle` is the most words any
     /// title given to ``matchWords(_:in:mismatchCredit:)`` will have.
     init(terms: [AnalyzedQuery.Term], sequence: [Int], table: ScoringScratch, longestTitle: Int) {
-        // One allocation carved into every buffer: a reading makes one
-        // scratch, and nine allocations cost more than the carving. The
-        // buffers of 8-byte elements come first, so every buffer starts aligned.
         let count = terms.count
-        var carver = BufferCarver(
-            eightByteElements: 2 * longestTitle + (count + 1) + sequence.count + 4 * sequence.count,
-            otherBytes: count * (MemoryLayout<MatchToken>.stride + MemoryLayout<Int32>.stride + MemoryLayout<Float>.stride)
-        )
-        storage = carver.storage
-        matchedPositions = carver.carve(Int.self, longestTitle)
-        matchedBits = carver.carve(UInt64.self, longestTitle)
-        stepStart = carver.carve(Int.self, count + 1)
-        steps = carver.carve(Int.self, sequence.count)
-        runLength = carver.carve(Int.self, 2 * sequence.count)
-        runTitleWord = carver.carve(Int.self, 2 * sequence.count)
-        words = carver.carve(MatchToken.self, count)
-        nextTerm = carver.carve(Int32.self, count)
-        termCredit = carver.carve(Float.self, count)
+        matchedPositions = .allocate(capacity: longestTitle)
+        matchedBits = .allocate(capacity: longestTitle)
+        stepStart = .allocate(capacity: count + 1)
+        steps = .allocate(capacity: sequence.count)
+        runLength = .allocate(capacity: 2 * sequence.count)
+        runTitleWord = .allocate(capacity: 2 * sequence.count)
+        words = .allocate(capacity: count)
+        nextTerm = .allocate(capacity: count)
+        termCredit = .allocate(capacity: count)
 
-        // Plain loops: a key path such as `\.isKnown` given to `filter` is
-        // read through the runtime here, at a few hundred instructions a word.
         var bits: UInt64 = 0
         for (termIndex, term) in terms.enumerated() {
             let known = term.isKnown
@@ -87,9 +74,7 @@ final class TitleScratch {
             nextTerm[termIndex] = table.register(folded: folded, term: Int32(termIndex))
         }
         self.sequence = sequence
-        var typedCount = 0
-        for word in sequence where word >= 0 && terms[word].isKnown { typedCount += 1 }
-        self.typedCount = typedCount
+        typedCount = sequence.filter { $0 >= 0 && terms[$0].isKnown }.count
         termCredit.initialize(repeating: 0)
         // Only the first 64 distinct words carry a bit in matchedBits, so only
         // their steps can be part of a run.
@@ -108,7 +93,11 @@ final class TitleScratch {
     }
 
     deinit {
-        storage.deallocate()
+        for buffer in [matchedPositions, stepStart, steps, runLength, runTitleWord] { buffer.deallocate() }
+        matchedBits.deallocate()
+        words.deallocate()
+        nextTerm.deallocate()
+        termCredit.deallocate()
     }
 
     /// Matches the question's words against those of the title at `span`
@@ -180,30 +169,5 @@ final class TitleScratch {
             }
         }
         return longest
-    }
-}
-
-/// Hands out consecutive typed buffers from one raw allocation, which its
-/// owner frees. Buffers of 8-byte elements must be carved before the others
-/// for each to start aligned.
-private struct BufferCarver {
-    let storage: UnsafeMutableRawPointer
-    private var cursor: UnsafeMutableRawPointer
-    private let end: UnsafeMutableRawPointer
-
-    init(eightByteElements: Int, otherBytes: Int) {
-        let byteCount = max(1, eightByteElements * 8 + otherBytes)
-        storage = .allocate(byteCount: byteCount, alignment: 8)
-        cursor = storage
-        end = storage + byteCount
-    }
-
-    /// The next `count` elements of `type`, bound but not initialised.
-    mutating func carve<Element>(_ type: Element.Type, _ count: Int) -> UnsafeMutableBufferPointer<Element> {
-        precondition(Int(bitPattern: cursor) % MemoryLayout<Element>.alignment == 0, "carved out of order")
-        precondition(end - cursor >= count * MemoryLayout<Element>.stride, "carved past the allocation")
-        let buffer = UnsafeMutableBufferPointer(start: cursor.bindMemory(to: type, capacity: count), count: count)
-        cursor += count * MemoryLayout<Element>.stride
-        return buffer
     }
 }
