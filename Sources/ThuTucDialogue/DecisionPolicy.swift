@@ -12,17 +12,17 @@ import ThuTucSearch
 /// message and not held by the leader's name is evidence against answering.
 public struct DecisionPolicy: Sendable {
     /// The logistic model's weights (see ``probability(_:runnerUp:)``). The
-    /// bias holds a shift of -0.4 from the fitted -4.22 that makes the scale
+    /// bias holds a shift of -0.4 from the fitted -3.72 that makes the scale
     /// honest at its top: on real questions, answers given with 0.8 or more
     /// are right 95% of the time (docs/ANSWERING.md).
-    var bias = -4.62
-    var scoreWeight = 1.19
-    var marginWeight = 3.5
-    var precisionWeight = 1.73
-    var phraseWeight = 1.28
-    var bm25Weight = 1.25
-    var exactRecallWeight = -0.22
-    var conceptPenaltyWeight = 0.61
+    var bias = -4.12
+    var scoreWeight = 1.46
+    var marginWeight = 3.49
+    var precisionWeight = 1.29
+    var phraseWeight = 1.21
+    var bm25Weight = 0.7
+    var exactRecallWeight = -0.6
+    var conceptPenaltyWeight = 0.0
     /// Below this probability no procedure is named.
     var answerThreshold = 0.18
     /// At or above this probability the leader is named even when the

@@ -67,6 +67,9 @@ public struct TitleMatch: Sendable, Hashable {
 public struct MatchFeatures: Sendable, Hashable {
     /// BM25F over every field, as a share of the most the question could score.
     public var bm25: Float
+    /// BM25F over the question's adjacent word pairs in the short fields, as
+    /// a share of the most the question's pairs could score.
+    public var pairs: Float
     /// How far the procedure's actions and facets agree with those asked
     /// (see `concepts.txt`): positive when they agree, negative when not.
     public var concepts: Float
@@ -80,5 +83,5 @@ public struct MatchFeatures: Sendable, Hashable {
     public var isCurated: Bool
     public var isForCitizens: Bool
 
-    public static let exact = MatchFeatures(bm25: 1, concepts: 0, phrase: 0, anchors: 1, levelRank: 0, isCurated: false, isForCitizens: false)
+    public static let exact = MatchFeatures(bm25: 1, pairs: 1, concepts: 0, phrase: 0, anchors: 1, levelRank: 0, isCurated: false, isForCitizens: false)
 }

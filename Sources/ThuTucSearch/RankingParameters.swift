@@ -29,15 +29,17 @@ struct RankingParameters: Sendable {
     var containedTitleWeight: Float = 5
     /// The weights of the score's parts, fitted on real questions (see
     /// docs/ANSWERING.md): BM25F as a share of its ceiling, the title
-    /// F-measure and its parts, the field coverage, and the longest stretch
-    /// of the name found in the message (up to ``longestPhrase`` words).
-    var bm25Weight: Float = 3.3
-    var titleWeight: Float = 2.06
-    var recallWeight: Float = 1.69
-    var exactRecallWeight: Float = 2.24
-    var precisionWeight: Float = 5.71
-    var coverageWeight: Float = 1.41
-    var phraseWeight: Float = 4.83
+    /// F-measure and its parts, the field coverage, the longest stretch of
+    /// the name found in the message (up to ``longestPhrase`` words), and
+    /// BM25F over adjacent word pairs as a share of its ceiling.
+    var bm25Weight: Float = 2.66
+    var titleWeight: Float = 1.91
+    var recallWeight: Float = 1.36
+    var exactRecallWeight: Float = 1.91
+    var precisionWeight: Float = 5.5
+    var coverageWeight: Float = 0.98
+    var phraseWeight: Float = 4.35
+    var pairWeight: Float = 3.11
     var longestPhrase = 10
     /// Share of the title match lost when no two question words stand together in the title, in order.
     var orderBonus: Float = 0.2
@@ -46,9 +48,9 @@ struct RankingParameters: Sendable {
     var levelStep: Float = 0.015
     /// Weight of the agreement between the concepts a message asks for and
     /// those a procedure's name carries (see ``LexiconMatcher/agreement(of:asked:)``).
-    var conceptWeight: Float = 1.13
+    var conceptWeight: Float = 1.05
     /// The same when they disagree.
-    var conceptPenalty: Float = 2.57
+    var conceptPenalty: Float = 2.46
     /// Score factor for procedures we curated: the ones citizens ask about most.
     var curatedPrior: Float = 1.06
     /// Score factor for procedures open to citizens (not only organisations).

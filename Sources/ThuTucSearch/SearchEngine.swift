@@ -116,7 +116,15 @@ public final class SearchEngine: Sendable {
                     topPositions(scores, count: parameters.candidatePool, seeds: $0)
                 }
             addAnchors(of: terms, scores: scores, to: &pool)
-            return score(pool, terms: terms, sequence: sequence, ages: ages, concepts: concepts, phrases: phrases, bm25: scratch)
+            let pairScores = index.pairs.shares(queryTerms, k1: parameters.k1)
+            // The procedures the question's word pairs point to most are scored too.
+            for (document, _) in pairScores.sorted(by: { ($0.value, $1.key) > ($1.value, $0.key) }).prefix(parameters.anchorPool)
+            where !pool.contains(Int(document)) {
+                pool.append(Int(document))
+            }
+            return score(
+                pool, terms: terms, sequence: sequence, ages: ages, concepts: concepts, phrases: phrases, pairs: pairScores, bm25: scratch
+            )
         }
     }
 
@@ -171,7 +179,7 @@ public final class SearchEngine: Sendable {
     /// Scores the procedures at `pool` by title match and priors on top of their BM25F.
     private func score(
         _ pool: [Int], terms: [AnalyzedQuery.Term], sequence: [Int], ages: [AgeRange], concepts: ConceptSet, phrases: PhraseRun,
-        bm25: ScoringScratch
+        pairs: [Int32: Float], bm25: ScoringScratch
     ) -> FamilyBest {
         let titleWeights = terms.map { term -> Float in
             guard term.isKnown else { return parameters.unknownWordWeight }
@@ -206,6 +214,8 @@ public final class SearchEngine: Sendable {
                         var score = parameters.bm25Weight * bm25Share + parameters.titleWeight * title.match
                         score += parameters.recallWeight * title.recall + parameters.exactRecallWeight * title.exactRecall
                         score += parameters.precisionWeight * title.precision + parameters.coverageWeight * max(coverage, title.recall)
+                        let pairShare = pairs[Int32(position)] ?? 0
+                        score += parameters.pairWeight * pairShare
                         score += agreement >= 0 ? parameters.conceptWeight * agreement : parameters.conceptPenalty * agreement
                         var factor = 1 - parameters.levelStep * Float(levelRanks[position])
                         if procedures[position].isCurated { factor *= parameters.curatedPrior }
@@ -214,7 +224,7 @@ public final class SearchEngine: Sendable {
                             factor *= ages.contains(where: range.overlaps) ? parameters.ageFits : parameters.ageContradicts
                         }
                         let features = MatchFeatures(
-                            bm25: bm25Share, concepts: agreement, phrase: 0,
+                            bm25: bm25Share, pairs: pairShare, concepts: agreement, phrase: 0,
                             anchors: anchorMask == 0 ? 1 : Float((bits & anchorMask).nonzeroBitCount) / Float(anchorMask.nonzeroBitCount),
                             levelRank: levelRanks[position], isCurated: procedures[position].isCurated,
                             isForCitizens: procedures[position].isForCitizens

@@ -46,6 +46,8 @@ public final class SearchIndex: Sendable {
     let longestTitle: Int
     /// Pairs of folded words that stand next to each other in some title.
     let titleBigrams: Set<UInt64>
+    /// BM25F over adjacent pairs of words in the short fields.
+    let pairs: BigramPostings
     /// Folded field names (lĩnh vực) with their procedures, for list questions.
     let fieldNames: [(name: String, text: IndexedText, procedures: [Int32])]
 
@@ -261,6 +263,7 @@ public final class SearchIndex: Sendable {
         self.lexicon = lexicon
         self.fieldNames = fieldNames
         self.titleBigrams = titleBigrams
+        self.pairs = BigramPostings(texts: tokenized, lengths: lengths, averageLength: averageLength)
         self.corrections = CorrectionIndex(terms: correctionTerms.sorted(), table: terms, frequency: documentFrequency)
     }
 
