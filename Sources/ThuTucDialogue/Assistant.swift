@@ -153,7 +153,8 @@ public final class Assistant: Sendable {
     }
 
     private func clarify(_ choices: [Decision.Choice], confidence: Double, why: Why?) -> Reply {
-        var body = renderer.lines(renderer.text(.clarifyHeader))
+        let topic = ChoiceLabeler(engine: engine).topic(of: choices)
+        var body = renderer.lines(topic.map { renderer.text(.clarifyHeaderTopic, ["topic": $0]) } ?? renderer.text(.clarifyHeader))
         for (index, choice) in choices.enumerated() {
             body += renderer.lines(renderer.text(.clarifyItem, [
                 "number": String(index + 1), "label": choice.label, "name": choice.candidate.name, "code": choice.candidate.code,

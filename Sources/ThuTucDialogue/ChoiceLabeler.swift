@@ -10,6 +10,8 @@ import ThuTucText
 struct ChoiceLabeler {
     /// The longest label, in characters.
     static let longestLabel = 60
+    /// Marks that never start or end a label.
+    static let marks = CharacterSet(charactersIn: "()[],;:.-–/ ")
     /// Share of the shorter name's words two variants must share.
     static let sharedWords = 0.6
 
@@ -28,7 +30,9 @@ struct ChoiceLabeler {
         guard !variants.isEmpty else { return nil }
         let candidates = [leader] + variants
         let concepts = candidates.map { engine.concepts(of: $0.position) }
-        let names = candidates.map(plainName)
+        // Names that differ only inside brackets are told apart by what the brackets say.
+        let plain = candidates.map(plainName)
+        let names = Set(plain).count == plain.count ? plain : candidates.map { engine.baseName(of: $0.procedure) }
         return candidates.indices.map { index in
             Decision.Choice(candidate: candidates[index], label: label(index, of: names, concepts: concepts))
         }
@@ -71,6 +75,23 @@ struct ChoiceLabeler {
         return Self.shortened(capitalized(label.isEmpty ? Self.distinctPart(of: index, in: names) : label))
     }
 
+    /// The beginning every choice's name shares, when it is at least two
+    /// words: what the clarification is about ("Cấp thẻ căn cước cho người").
+    static func sharedTopic(of names: [String]) -> String? {
+        let words = names.map { $0.split(separator: " ").map(String.init) }
+        guard let first = words.first, words.count > 1 else { return nil }
+        let keys = words.map { $0.map(TextNormalizer.fold) }
+        var prefix = 0
+        while prefix < first.count, keys.allSatisfy({ prefix < $0.count && $0[prefix] == keys[0][prefix] }) { prefix += 1 }
+        let topic = first[..<prefix].joined(separator: " ").trimmingCharacters(in: marks)
+        return topic.split(separator: " ").count >= 2 ? shortened(topic) : nil
+    }
+
+    /// The topic of a clarification between `choices`, from their plain names.
+    func topic(of choices: [Decision.Choice]) -> String? {
+        Self.sharedTopic(of: choices.map { plainName($0.candidate) })
+    }
+
     /// The words of one name between the beginning and the end it shares with
     /// every other name ("dưới 14 tuổi" of "Cấp thẻ … cho người dưới 14 tuổi").
     static func distinctPart(of index: Int, in names: [String]) -> String {
@@ -85,7 +106,7 @@ struct ChoiceLabeler {
         {
             suffix += 1
         }
-        let part = words[index][prefix..<(own.count - suffix)].joined(separator: " ")
+        let part = words[index][prefix..<(own.count - suffix)].joined(separator: " ").trimmingCharacters(in: Self.marks)
         return part.isEmpty ? names[index] : part
     }
 

@@ -24,7 +24,7 @@ public struct DecisionPolicy: Sendable {
     var exactRecallWeight = -0.6
     var conceptPenaltyWeight = 0.0
     /// Below this probability no procedure is named.
-    var answerThreshold = 0.18
+    var answerThreshold = 0.15
     /// At or above this probability the leader is named even when the
     /// message also names a topic the catalogue does not hold, in passing
     /// ("chứng thực bản sao bằng tốt nghiệp"); an outside topic that shares

@@ -56,6 +56,7 @@ public enum TemplateKey: String, Sendable, CaseIterable {
     case listItem = "list.item"
     case listMore = "list.more"
     case clarifyHeader = "clarify.header"
+    case clarifyHeaderTopic = "clarify.header-topic"
     case clarifyItem = "clarify.item"
     case clarifyItemPlain = "clarify.item-plain"
     case clarifyFooter = "clarify.footer"
@@ -144,6 +145,7 @@ public enum TemplateKey: String, Sendable, CaseIterable {
         case .listMore: ["count"]
         case .clarifyItem: ["number", "label", "name", "code"]
         case .fallbackOutside: ["topic", "body", "hotline"]
+        case .clarifyHeaderTopic: ["topic"]
         case .whyMessage: ["text"]
         case .whySentence: ["number", "role", "text"]
         case .whyRewrites: ["rewrites"]
