@@ -130,8 +130,10 @@ struct LexiconMatcher: Sendable {
     /// +1 for an action asked and named (a procedure naming no action does
     /// the usual one, first issue), -1 for another action named instead,
     /// -0.5 for no action named when another is asked or for one named when
-    /// none is; per facet, +1 when asked and named, -0.5 when only one of
-    /// the two holds it.
+    /// none is; per facet, +2 when asked and named, -1 when asked and not
+    /// named, -0.5 when named and not asked (a case the message tells
+    /// outweighs the title's other words; a case it does not tell is only
+    /// a preference for the plain variant).
     func agreement(of procedure: ConceptSet, asked: ConceptSet) -> Float {
         var total: Float = 0
         let named = procedure.intersection(actions).subtracting(usual)
@@ -147,8 +149,9 @@ struct LexiconMatcher: Sendable {
         }
         let facetsNamed = procedure.intersection(facets)
         let facetsWanted = asked.intersection(facets)
-        total += Float(facetsNamed.intersection(facetsWanted).count)
-        total -= 0.5 * Float(facetsNamed.subtracting(facetsWanted).count + facetsWanted.subtracting(facetsNamed).count)
+        total += 2 * Float(facetsNamed.intersection(facetsWanted).count)
+        total -= 0.5 * Float(facetsNamed.subtracting(facetsWanted).count)
+        total -= Float(facetsWanted.subtracting(facetsNamed).count)
         return total
     }
 
