@@ -41,8 +41,6 @@ enum Dispatcher {
             return try ServeCommand.run(rest)
         case "eval":
             return try EvalCommand.run(rest)
-        case "features":
-            return try FeaturesCommand.run(rest)
         case "help", "--help", "-h":
             print(usage)
             return 0
