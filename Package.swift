@@ -31,10 +31,14 @@ let package = Package(
         // Scoring a question set the way ../shared/eval/score.py does, for `thutuc eval`, the bench and the tests.
         .target(name: "ThuTucEvaluation", dependencies: ["ThuTucDialogue", "ThuTucKnowledge"]),
         // Configuration, the line protocol and the TCP server.
-        .target(name: "ThuTucServer", dependencies: ["ThuTucDialogue", "ThuTucJSON", "ThuTucText", "CEpoll"]),
+        .target(
+            name: "ThuTucServer", dependencies: ["ThuTucDialogue", "ThuTucSearch", "ThuTucKnowledge", "ThuTucJSON", "ThuTucText", "CEpoll"]
+        ),
         .executableTarget(
             name: "thutuc",
-            dependencies: ["ThuTucServer", "ThuTucDialogue", "ThuTucEvaluation", "ThuTucImport", "ThuTucKnowledge", "ThuTucJSON", "ThuTucText"]
+            dependencies: [
+                "ThuTucServer", "ThuTucDialogue", "ThuTucEvaluation", "ThuTucSearch", "ThuTucImport", "ThuTucKnowledge", "ThuTucJSON", "ThuTucText",
+            ]
         ),
         .executableTarget(
             name: "thutuc-bench",
@@ -42,8 +46,8 @@ let package = Package(
         ),
         .testTarget(name: "ThuTucTextTests", dependencies: ["ThuTucText"]),
         .testTarget(name: "ThuTucKnowledgeTests", dependencies: ["ThuTucKnowledge", "ThuTucImport", "ThuTucJSON"]),
-        .testTarget(name: "ThuTucSearchTests", dependencies: ["ThuTucSearch", "ThuTucDialogue", "ThuTucEvaluation", "ThuTucKnowledge"]),
-        .testTarget(name: "ThuTucServerTests", dependencies: ["ThuTucServer"]),
+        .testTarget(name: "ThuTucSearchTests", dependencies: ["ThuTucSearch", "ThuTucDialogue", "ThuTucEvaluation", "ThuTucKnowledge", "ThuTucText"]),
+        .testTarget(name: "ThuTucServerTests", dependencies: ["ThuTucServer", "ThuTucDialogue"]),
     ],
     swiftLanguageModes: [.v6]
 )

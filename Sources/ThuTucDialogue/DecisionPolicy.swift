@@ -12,10 +12,10 @@ import ThuTucSearch
 /// message and not held by the leader's name is evidence against answering.
 public struct DecisionPolicy: Sendable {
     /// The logistic model's weights (see ``probability(_:runnerUp:)``). The
-    /// bias holds a shift of -0.4 from the fitted -3.72 that makes the scale
+    /// bias holds a shift of -0.5 from the fitted -3.72 that makes the scale
     /// honest at its top: on real questions, answers given with 0.8 or more
     /// are right 95% of the time (docs/ANSWERING.md).
-    var bias = -4.12
+    var bias = -4.22
     var scoreWeight = 1.46
     var marginWeight = 3.49
     var precisionWeight = 1.29
@@ -24,7 +24,7 @@ public struct DecisionPolicy: Sendable {
     var exactRecallWeight = -0.6
     var conceptPenaltyWeight = 0.0
     /// Below this probability no procedure is named.
-    var answerThreshold = 0.15
+    var answerThreshold = 0.137
     /// At or above this probability the leader is named even when the
     /// message also names a topic the catalogue does not hold, in passing
     /// ("chứng thực bản sao bằng tốt nghiệp"); an outside topic that shares
