@@ -58,11 +58,11 @@ public final class Assistant: Sendable {
         let result = engine.search(query)
         let asked = askedIntents(query, session: session)
         if query.hasNoTopic {
-            let why = Why(result: result, decision: nil, intents: asked, engine: engine, threshold: policy.answerThreshold)
+            let why = Why(result: result, decision: nil, intents: asked, engine: engine, threshold: policy.confidence(policy.answerThreshold))
             return followUp(query, intents: asked, session: &session, why: why)
         }
         let decision = policy.decide(result)
-        let why = Why(result: result, decision: decision, intents: asked, engine: engine, threshold: policy.answerThreshold)
+        let why = Why(result: result, decision: decision, intents: asked, engine: engine, threshold: policy.confidence(policy.answerThreshold))
         switch decision {
         case .answer(let candidate, let confidence):
             if let both = bothParts(of: query, leader: candidate, confidence: confidence) {

@@ -11,11 +11,9 @@ import ThuTucSearch
 /// questions: docs/ANSWERING.md). A topic of `outside.txt` named in the
 /// message and not held by the leader's name is evidence against answering.
 public struct DecisionPolicy: Sendable {
-    /// The logistic model's weights (see ``probability(_:runnerUp:)``). The
-    /// bias holds a shift of -0.5 from the fitted -3.72 that makes the scale
-    /// honest at its top: on real questions, answers given with 0.8 or more
-    /// are right 95% of the time (docs/ANSWERING.md).
-    var bias = -4.22
+    /// The logistic model's weights (see ``probability(_:runnerUp:)``),
+    /// fitted on real questions; the thresholds below are on its scale.
+    var bias = -3.72
     var scoreWeight = 1.46
     var marginWeight = 3.49
     var precisionWeight = 1.29
@@ -23,19 +21,23 @@ public struct DecisionPolicy: Sendable {
     var bm25Weight = 0.7
     var exactRecallWeight = -0.6
     var conceptPenaltyWeight = 0.0
+    /// The shift of the model's logit that makes the reported confidence
+    /// honest at its top: on real questions, answers given with 0.8 or more
+    /// are right 95% of the time (docs/ANSWERING.md, docs/PROTOCOL.md).
+    var confidenceShift = -0.5
     /// Below this probability no procedure is named.
-    var answerThreshold = 0.137
+    var answerThreshold = 0.21
     /// At or above this probability the leader is named even when the
     /// message also names a topic the catalogue does not hold, in passing
     /// ("chứng thực bản sao bằng tốt nghiệp"); an outside topic that shares
     /// the leader's words ("hộ chiếu ngoại giao") or has a word the catalogue
     /// never uses ("karaoke") always declines.
-    var outsideOverride = 0.87
+    var outsideOverride = 0.91
     /// When the leader's own titles hold the outside phrase ("Ủy quyền lĩnh
     /// thay … trợ cấp thất nghiệp"), below this probability (or when the
     /// leader's concepts disagree with the message's) the message is still
     /// read as the outside topic.
-    var outsideHeld = 0.5
+    var outsideHeld = 0.6
     /// Runner-ups within this score of the leader, differing from it by an
     /// action or facet the message does not settle, are offered as choices.
     var clarifyMargin: Float = 0.3
@@ -61,18 +63,26 @@ public struct DecisionPolicy: Sendable {
         let members = Set((choices ?? []).map(\.candidate.position))
         let outsider = result.candidates.dropFirst().first { !members.contains($0.position) }
         let probability = self.probability(leader, runnerUp: outsider)
+        let confidence = self.confidence(probability)
         if let (topic, sibling) = outsideTopic(query, leader: leader), sibling || probability < outsideOverride {
-            return .decline(topic: topic, confidence: 1 - probability)
+            return .decline(topic: topic, confidence: 1 - confidence)
         }
         // A leader that holds the outside phrase itself but matches poorly, or
         // covers another case than the one asked (the army's hospitals for a
         // question about hospitals), is not what the message is about.
         if probability < outsideHeld || leader.features.concepts < 0, let (topic, _) = outsideTopic(query, leader: nil) {
-            return .decline(topic: topic, confidence: 1 - probability)
+            return .decline(topic: topic, confidence: 1 - confidence)
         }
-        guard probability >= answerThreshold else { return .decline(topic: nil, confidence: 1 - probability) }
-        if let choices { return .clarify(choices, confidence: probability) }
-        return .answer(leader, confidence: probability)
+        guard probability >= answerThreshold else { return .decline(topic: nil, confidence: 1 - confidence) }
+        if let choices { return .clarify(choices, confidence: confidence) }
+        return .answer(leader, confidence: confidence)
+    }
+
+    /// What a reply reports for `probability`: the same logit, shifted by
+    /// ``confidenceShift``.
+    func confidence(_ probability: Double) -> Double {
+        let logit = log(probability / (1 - probability))
+        return 1 / (1 + exp(-(logit + confidenceShift)))
     }
 
     /// The probability that `leader` is the procedure asked about (or, for a
