@@ -20,13 +20,11 @@ struct HAProxyServer {
         // -db: stay in the foreground; -q: no start-up notices on the bench's standard error.
         let process = try ChildProcess(executable: executable, arguments: ["-db", "-q", "-f", "Config/haproxy.cfg"], environment: environment)
         let server = HAProxyServer(process: process, port: port, socketPath: socketPath)
-        let deadline = MonotonicTime.now() + 20_000_000_000
-        while MonotonicTime.now() < deadline {
-            if Loopback.greets(port: port) { return server }
-            usleep(50_000)
+        guard Loopback.waitUntil(seconds: 20, { Loopback.greets(port: port) }) else {
+            server.stop()
+            throw BenchError.child("haproxy on port \(port) forwarded no connection to an instance within 20 s")
         }
-        server.stop()
-        throw BenchError.child("haproxy on port \(port) forwarded no connection to an instance within 20 s")
+        return server
     }
 
     func stop() {

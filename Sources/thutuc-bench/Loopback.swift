@@ -27,6 +27,16 @@ enum Loopback {
         return Int(UInt16(bigEndian: address.sin_port))
     }
 
+    /// Polls `condition` every 20 ms until it holds (true) or `seconds` pass (false).
+    static func waitUntil(seconds: Double, _ condition: () -> Bool) -> Bool {
+        let deadline = MonotonicTime.now() + UInt64(seconds * 1e9)
+        while MonotonicTime.now() < deadline {
+            if condition() { return true }
+            usleep(20_000)
+        }
+        return false
+    }
+
     static func canConnect(port: Int) -> Bool {
         withConnection(to: port) { _ in true } ?? false
     }

@@ -16,13 +16,11 @@ struct RedisServer {
             "--daemonize", "no", "--logfile", "/dev/null", "--maxclients", String(maxClients),
         ])
         let server = RedisServer(process: process, port: port)
-        let deadline = MonotonicTime.now() + 10_000_000_000
-        while MonotonicTime.now() < deadline {
-            if Loopback.canConnect(port: port) { return server }
-            usleep(20_000)
+        guard Loopback.waitUntil(seconds: 10, { Loopback.canConnect(port: port) }) else {
+            server.stop()
+            throw BenchError.child("redis-server did not accept connections on port \(port) within 10 s")
         }
-        server.stop()
-        throw BenchError.child("redis-server did not accept connections on port \(port) within 10 s")
+        return server
     }
 
     func stop() {

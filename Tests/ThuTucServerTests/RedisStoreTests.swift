@@ -22,6 +22,19 @@ struct RedisStoreTests {
         return try body(directory)
     }
 
+    /// Redis, a server keeping its sessions there and a reference server
+    /// keeping them in memory, for `body`; all stopped afterwards.
+    private func withRedisAndReference(timeoutMilliseconds: Int = 200, _ body: (RedisProcess, TCPServer, TCPServer) throws -> Void) throws {
+        try withDirectory { directory in
+            let redis = try RedisProcess(directory: directory)
+            defer { redis.stop() }
+            let shared = try server(port: redis.port, timeoutMilliseconds: timeoutMilliseconds)
+            let reference = try ServerFixture.start()
+            defer { [shared, reference].forEach { $0.shutDown() } }
+            try body(redis, shared, reference)
+        }
+    }
+
     /// A server keeping its sessions in the Redis on `port`.
     private func server(port: Int, timeoutMilliseconds: Int = 200, log: RequestLog = RequestLog(enabled: false)) throws -> TCPServer {
         try ServerFixture.start(log: log) {
@@ -57,12 +70,10 @@ struct RedisStoreTests {
 
     @Test("a JSON conversation moves between servers sharing Redis, answered as one server answers it")
     func sharedConversation() throws {
-        try withDirectory { directory in
-            let redis = try RedisProcess(directory: directory)
-            defer { redis.stop() }
-            let servers = [try server(port: redis.port), try server(port: redis.port)]
-            let reference = try ServerFixture.start()
-            defer { (servers + [reference]).forEach { $0.shutDown() } }
+        try withRedisAndReference { redis, shared, reference in
+            let other = try server(port: redis.port)
+            defer { other.shutDown() }
+            let servers = [shared, other]
             let script = [
                 ("s1", "đăng ký kết hôn mất bao lâu"), ("s2", "hộ kinh doanh"), ("s1", "lệ phí?"), ("s2", "2"),
                 ("s1", "còn khai sinh thì sao"), ("s2", "mất bao lâu"), ("s3", "hộ kinh doanh"), ("s3", "chấm dứt"),
@@ -97,12 +108,7 @@ struct RedisStoreTests {
 
     @Test("plain mode keeps the connection's conversation through Redis, and WHY still explains")
     func plainMode() throws {
-        try withDirectory { directory in
-            let redis = try RedisProcess(directory: directory)
-            defer { redis.stop() }
-            let shared = try server(port: redis.port)
-            let reference = try ServerFixture.start()
-            defer { [shared, reference].forEach { $0.shutDown() } }
+        try withRedisAndReference { redis, shared, reference in
             let lines = ["hộ kinh doanh", "2", "WHY", "mất bao lâu?", "RESET", "WHY", "lệ phí?"]
             let sharedClient = try ServerFixture.connect(shared, timeout: 5)
             let referenceClient = try ServerFixture.connect(reference, timeout: 5)
@@ -116,12 +122,7 @@ struct RedisStoreTests {
 
     @Test("pipelined turns on one connection are answered in order, each seeing the one before")
     func pipelined() throws {
-        try withDirectory { directory in
-            let redis = try RedisProcess(directory: directory)
-            defer { redis.stop() }
-            let shared = try server(port: redis.port)
-            let reference = try ServerFixture.start()
-            defer { [shared, reference].forEach { $0.shutDown() } }
+        try withRedisAndReference { redis, shared, reference in
             let texts = ["hộ kinh doanh", "2", "mất bao lâu", "lệ phí?", "làm hộ chiếu cần giấy tờ gì", "bao lâu thì có", "còn căn cước thì sao"]
             var batch = ""
             for round in 0..<4 {
@@ -175,12 +176,7 @@ struct RedisStoreTests {
 
     @Test("a Redis that stops answering is treated as down within the timeout, and nothing is lost once it answers again")
     func stuckRedis() throws {
-        try withDirectory { directory in
-            let redis = try RedisProcess(directory: directory)
-            defer { redis.stop() }
-            let shared = try server(port: redis.port, timeoutMilliseconds: 100)
-            let reference = try ServerFixture.start()
-            defer { [shared, reference].forEach { $0.shutDown() } }
+        try withRedisAndReference(timeoutMilliseconds: 100) { redis, shared, reference in
             _ = try ask(shared, session: "k", "đăng ký kết hôn")
             redis.pause()
             let start = Date()
@@ -198,12 +194,7 @@ struct RedisStoreTests {
 
     @Test("a stored value that is not a session is ignored, counted, and replaced")
     func unreadableSession() throws {
-        try withDirectory { directory in
-            let redis = try RedisProcess(directory: directory)
-            defer { redis.stop() }
-            let shared = try server(port: redis.port)
-            let reference = try ServerFixture.start()
-            defer { [shared, reference].forEach { $0.shutDown() } }
+        try withRedisAndReference { redis, shared, reference in
             #expect(try redis.command("SET test:g not-a-session") == "+OK")
             #expect(try redis.command("LPUSH test:l wrong-type") == ":1")
             #expect(try ask(shared, session: "g", "lệ phí?") == (try ask(reference, session: "g", "lệ phí?")))
