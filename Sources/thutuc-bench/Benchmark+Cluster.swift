@@ -4,10 +4,11 @@ extension Benchmark {
     static let clusterOpenLoopRate = 10.0
 
     /// One server child with the memory store, then three with the Redis
-    /// store behind HAProxy (Config/haproxy.cfg), each under the same two
-    /// loads at 100 connections: a closed loop, one question at a time (what
-    /// it can answer), and an open loop of 10 questions a second each (what a
-    /// turn costs in latency). The cluster shares the two cores with Redis,
+    /// store behind HAProxy (Config/haproxy.cfg), each under the same loads:
+    /// a closed loop at 100 connections, one question at a time (what it can
+    /// answer); one connection pipelining 16 deep; and an open loop of 10
+    /// questions a second on each of 100 connections (what a turn costs in
+    /// latency). The cluster shares the two cores with Redis,
     /// HAProxy and the generator: the point is the cost of the store and the
     /// hop, not more throughput.
     func cluster(mix: QuestionMix, timing: TCPBenchmark.Timing) throws -> ClusterFigures {
@@ -40,16 +41,24 @@ extension Benchmark {
             shares[part.key] = ((part.value.cpuSeconds ?? 0) - (before[part.key] ?? 0)) / seconds * 100
         }
         tcp.settle()
-        figures.cluster = [closed, try tcp.openLoop(source, connections: Self.clusterConnections, rate: Self.clusterOpenLoopRate)]
-        tcp.settle()
+        figures.cluster = [closed] + (try clusterLoads(tcp, source, closed: false))
         return figures
     }
 
-    private func clusterLoads(_ tcp: TCPBenchmark, _ source: RequestSource) throws -> [LoadResult] {
-        let closed = try tcp.closedLoop(source, connections: Self.clusterConnections, depth: 1)
+    /// The closed loop at 100 connections (unless `closed` is false, when
+    /// the caller measured it), one connection pipelining 16 deep (a gateway
+    /// multiplexing its users on one connection, whose turns wait for one
+    /// another), and the open loop.
+    private func clusterLoads(_ tcp: TCPBenchmark, _ source: RequestSource, closed: Bool = true) throws -> [LoadResult] {
+        var results: [LoadResult] = []
+        if closed {
+            results.append(try tcp.closedLoop(source, connections: Self.clusterConnections, depth: 1))
+            tcp.settle()
+        }
+        results.append(try tcp.closedLoop(source, connections: 1, depth: 16))
         tcp.settle()
-        let open = try tcp.openLoop(source, connections: Self.clusterConnections, rate: Self.clusterOpenLoopRate)
+        results.append(try tcp.openLoop(source, connections: Self.clusterConnections, rate: Self.clusterOpenLoopRate))
         tcp.settle()
-        return [closed, open]
+        return results
     }
 }

@@ -5,9 +5,10 @@ struct ClusterFigures: Codable, Sendable {
     /// "measured", or why not ("haproxy not installed, skipped").
     var status: String
     var instances = 0
-    /// One instance, memory store: the closed loop, then the open loop.
+    /// One instance, memory store: the closed loop at 100 connections, one
+    /// connection pipelined 16 deep, the open loop.
     var single: [LoadResult] = []
-    /// HAProxy, the instances and Redis: the same two loads.
+    /// HAProxy, the instances and Redis: the same loads.
     var cluster: [LoadResult] = []
     /// CPU during the cluster's closed loop, warm-up included, in % of one
     /// core: "instances", "haproxy", "redis".
