@@ -20,6 +20,8 @@ public struct ConnectionState: Sendable {
         self.id = id
     }
 
-    /// The session a plain-mode connection talks in.
-    var plainSession: String { "conn-\(id)" }
+    /// The session a plain-mode connection talks in: "conn-" and the id in
+    /// hexadecimal, short enough (ids stay below 2⁴⁰) to be a small string,
+    /// which costs no allocation.
+    var plainSession: String { "conn-" + String(id, radix: 16) }
 }

@@ -38,10 +38,10 @@ extension ProtocolHandler {
         guard mayAsk(state) else { return reply(.authRequired, "send AUTH <token> first", intent: "error:auth_required") }
         switch command {
         case "RESET":
-            return converse(session, reads: false, state: &state) { session, state in
+            return converse(session, reads: false, state: &state) { stored, state in
                 state.lastWhy = nil
-                let reset = service.assistant.reset(&session)
-                return RequestOutcome(.reply(Self.frame(.answer, reset.text)), session: state.plainSession, intent: "cmd:RESET")
+                let reset = service.assistant.reset(&stored)
+                return RequestOutcome(.reply(Self.frame(.answer, reset.text)), session: session, intent: "cmd:RESET")
             }
         case "WHY":
             return reply(.answer, state.lastWhy?.text ?? "no question answered yet", intent: "cmd:WHY")
@@ -66,13 +66,13 @@ extension ProtocolHandler {
                 }
             }
         default:
-            return converse(session, state: &state) { session, state in
+            return converse(session, state: &state) { stored, state in
                 // The Redis store does not keep the explanation; a choice answered by number reuses it.
-                session.lastWhy = state.lastWhy
-                let answer = ask(trimmed, in: &session, maxCharacters: nil)
-                state.lastWhy = session.lastWhy
+                stored.lastWhy = state.lastWhy
+                let answer = ask(trimmed, in: &stored, maxCharacters: nil)
+                state.lastWhy = stored.lastWhy
                 return RequestOutcome(
-                    .reply(Self.frame(.answer, answer.text)), session: state.plainSession, intent: answer.intent.rawValue,
+                    .reply(Self.frame(.answer, answer.text)), session: session, intent: answer.intent.rawValue,
                     code: answer.procedure?.code, question: trimmed
                 )
             }

@@ -11,10 +11,10 @@ final class ServerContext: Sendable {
     let redis: (store: RedisSessionStore, address: Listener.Address)?
     /// Where requests too slow for a loop run (RELOAD), one at a time.
     let adminQueue = DispatchQueue(label: "thutuc.admin")
-    /// Starts at a random point, so that plain-mode session names (made from
-    /// connection ids) do not collide between instances sharing a store, nor
-    /// with what an instance that ran before left there.
-    private let nextID = Atomic<UInt64>(UInt64.random(in: 1...(1 << 62)))
+    /// Starts at a random point below 2³⁹, so that plain-mode session names
+    /// (made from connection ids) do not collide between instances sharing a
+    /// store, nor with what an instance that ran before left there.
+    private let nextID = Atomic<UInt64>(UInt64.random(in: 1..<(1 << 39)))
     private let cursor = Atomic<UInt>(0)
 
     init(handler: ProtocolHandler, loops: [EventLoop], redis: (store: RedisSessionStore, address: Listener.Address)?) {
