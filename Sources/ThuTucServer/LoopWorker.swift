@@ -11,7 +11,7 @@ import CEpoll
 /// epoll_ctl per pause. Listeners and the wake eventfd are level-triggered.
 final class LoopWorker {
     private let loop: EventLoop
-    let context: ServerContext
+    private let context: ServerContext
     /// The Redis session store and this loop's connection to it, when sessions are kept there.
     let sessions: (store: RedisSessionStore, link: RedisConnection)?
     private let limits: ConnectionLimits
