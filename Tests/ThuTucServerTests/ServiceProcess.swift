@@ -15,13 +15,11 @@ final class ServiceProcess {
         }
     }
 
-    let name: String
     let logPath: String
     private let process = Process()
 
     /// Starts `executable`; standard output and error go to `logPath`.
     init(_ executable: String, _ arguments: [String], environment: [String: String] = [:], logPath: String) throws {
-        name = URL(fileURLWithPath: executable).lastPathComponent
         self.logPath = logPath
         guard FileManager.default.createFile(atPath: logPath, contents: nil) else { throw Failure.notReady("a log file at \(logPath)", log: "") }
         let log = try FileHandle(forWritingTo: URL(fileURLWithPath: logPath))
@@ -39,18 +37,10 @@ final class ServiceProcess {
         kill()
     }
 
-    var isRunning: Bool { process.isRunning }
-
     var log: String { (try? String(contentsOfFile: logPath, encoding: .utf8)) ?? "" }
 
     func signal(_ number: Int32) {
         if process.isRunning { Glibc.kill(process.processIdentifier, number) }
-    }
-
-    /// SIGTERM, then SIGKILL if it has not exited within `timeout` seconds.
-    func stop(timeout: Double = 5) {
-        signal(SIGTERM)
-        if !ServerFixture.eventually(timeout: timeout, { !process.isRunning }) { kill() }
     }
 
     /// SIGKILL (after a SIGCONT, in case it was paused), and waits for the exit.
