@@ -90,6 +90,12 @@ extension Configuration {
         case "sessionExpirySeconds": sessionExpirySeconds = try seconds()
         case "maxSessions": maxSessions = try integer(1...10_000_000)
         case "threads": threads = try integer(0...256)
+        case "sessions":
+            guard case .object(let members) = value else { throw bad("an object such as {\"store\": \"redis\", \"url\": \"redis://127.0.0.1:6379/0\"}") }
+            for member in members.keys.sorted() {
+                guard let memberValue = members[member] else { continue }
+                try sessions.set(member, from: memberValue, source: source)
+            }
         case "authToken":
             if value.isNull {
                 authToken = nil

@@ -18,7 +18,7 @@ public final class Service: Sendable {
     public init(configuration: Configuration, assistant: Assistant, log: RequestLog) {
         self.configuration = configuration
         self.current = Mutex(assistant)
-        self.sessions = SessionStore(capacity: configuration.maxSessions, lifetime: configuration.sessionExpirySeconds)
+        self.sessions = SessionStore(configuration: configuration, log: log)
         self.log = log
     }
 

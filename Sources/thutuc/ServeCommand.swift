@@ -19,7 +19,13 @@ enum ServeCommand {
             fputs("thutuc: \(common.configuration.knowledge) has \(problems.count) error(s); not serving\n", stderr)
             return 1
         }
-        let service = Service(configuration: common.configuration, assistant: assistant, log: RequestLog(enabled: !parsed.has("--no-log")))
+        var configuration = common.configuration
+        if parsed.has("--stdio"), configuration.sessions.kind != .memory {
+            // A Redis round trip needs an event loop to wait on; one program on a pipe needs no shared sessions.
+            fputs("thutuc: serve --stdio keeps its sessions in memory; the Redis store is for the TCP server\n", stderr)
+            configuration.sessions.kind = .memory
+        }
+        let service = Service(configuration: configuration, assistant: assistant, log: RequestLog(enabled: !parsed.has("--no-log")))
         let handler = ProtocolHandler(service: service)
         if parsed.has("--stdio") {
             return StdioServer(handler: handler).run()
