@@ -13,6 +13,7 @@ enum Dispatcher {
           import DIR...     import the sources (portal export, Word export) into Knowledge/
           check             validate Knowledge/ and print a summary (--verbose for details)
           show CODE         print one procedure
+          audit             read every procedure's default answers and report what misleads (--verbose, --kind K)
           help              this text
 
         common options:
@@ -41,6 +42,8 @@ enum Dispatcher {
             return try ServeCommand.run(rest)
         case "eval":
             return try EvalCommand.run(rest)
+        case "audit":
+            return try AuditCommand.run(rest)
         case "help", "--help", "-h":
             print(usage)
             return 0
