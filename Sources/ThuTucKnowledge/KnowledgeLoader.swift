@@ -99,6 +99,12 @@ public enum KnowledgeLoader {
                     problems.append(KnowledgeProblem(file: path, line: line, message: "overlay name '\(overlay.name)' differs from the catalogue's '\(name)' for \(overlay.code)"))
                     continue
                 }
+                if (overlay.time == nil) != (overlay.timeBasis == nil) {
+                    problems.append(KnowledgeProblem(file: path, line: line, message: "overlay for \(overlay.code): 'time' and 'timeBasis' go together (the usual time and the provision it comes from)"))
+                }
+                if overlay.bring.contains(where: { $0.trimmingCharacters(in: .whitespaces).isEmpty }) {
+                    problems.append(KnowledgeProblem(file: path, line: line, message: "overlay for \(overlay.code): an empty entry in 'bring'"))
+                }
                 if let first = seen[overlay.code] {
                     problems.append(KnowledgeProblem(file: path, line: line, message: "second overlay for \(overlay.code), first at \(first)"))
                     continue

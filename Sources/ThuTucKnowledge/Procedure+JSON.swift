@@ -91,26 +91,46 @@ extension Channel {
         var kind: Kind?
         var time: ProcessingTime?
         var fee: Fee?
+        var caseLabel: String?
+        var online: OnlineScope?
         try reading(path, in: "", expected: "an object") {
             try cursor.object { key, cursor in
                 if key == "kind" {
-                    let raw = try reading("kind", in: path, expected: "a string") { try cursor.string() }
-                    guard let value = Kind(rawValue: raw) else {
-                        throw SchemaError.bad("kind", in: path, expected: Kind.allCases.map(\.rawValue).joined(separator: ", "))
-                    }
-                    kind = value
+                    kind = try enumeration("kind", in: path, &cursor)
                 } else if key == "time" {
                     time = cursor.takeNull() ? nil : try ProcessingTime(cursor: &cursor, path: path + ".time")
                 } else if key == "fee" {
                     fee = cursor.takeNull() ? nil : try Fee(cursor: &cursor, path: path + ".fee")
+                } else if key == "case" {
+                    caseLabel = try reading("case", in: path, expected: "a string or null") { try cursor.optionalString() }
+                } else if key == "online" {
+                    online = cursor.takeNull() ? nil : try enumeration("online", in: path, &cursor)
                 } else {
                     throw SchemaError.unknown(key.string, in: path)
                 }
             }
         }
         guard let kind else { throw SchemaError.missing("kind", in: path) }
-        self.init(kind: kind, time: time, fee: fee)
+        self.init(kind: kind, time: time, fee: fee, caseLabel: caseLabel, online: online)
     }
+}
+
+/// `true` or `false`.
+func flag(_ key: String, in path: String, _ cursor: inout JSONCursor) throws -> Bool {
+    guard case .bool(let value) = try reading(key, in: path, expected: "true or false", { try cursor.value() }) else {
+        throw SchemaError.bad(key, in: path, expected: "true or false")
+    }
+    return value
+}
+
+/// A string that must be one of `Value`'s raw values.
+func enumeration<Value: RawRepresentable & CaseIterable>(_ key: String, in path: String, _ cursor: inout JSONCursor) throws -> Value
+where Value.RawValue == String {
+    let raw = try reading(key, in: path, expected: "a string") { try cursor.string() }
+    guard let value = Value(rawValue: raw) else {
+        throw SchemaError.bad(key, in: path, expected: Value.allCases.map(\.rawValue).joined(separator: ", "))
+    }
+    return value
 }
 
 extension ProcessingTime {
@@ -146,37 +166,96 @@ extension Fee {
     init(cursor: inout JSONCursor, path: String) throws {
         var text: String?
         var amount: Int?
-        var note: String?
+        var note, per, currency, law, extra, until: String?
+        var basis: Basis?
+        var abroad = false
+        var rates: [Rate] = []
         try reading(path, in: "", expected: "an object or null") {
             try cursor.object { key, cursor in
                 if key == "text" {
                     text = try reading("text", in: path, expected: "a string") { try cursor.string() }
                 } else if key == "amount" {
-                    let number = try reading("amount", in: path, expected: "a number or null") { try cursor.optionalNumber() }
-                    if let number {
-                        guard number == number.rounded(), abs(number) < 1e15 else { throw SchemaError.bad("amount", in: path, expected: "a whole number") }
-                        amount = Int(number)
-                    }
+                    amount = try money("amount", in: path, &cursor, optional: true)
                 } else if key == "note" {
                     note = try reading("note", in: path, expected: "a string or null") { try cursor.optionalString() }
+                } else if key == "per" {
+                    per = try reading("per", in: path, expected: "a string or null") { try cursor.optionalString() }
+                } else if key == "currency" {
+                    currency = try reading("currency", in: path, expected: "a string or null") { try cursor.optionalString() }
+                } else if key == "abroad" {
+                    abroad = try flag("abroad", in: path, &cursor)
+                } else if key == "basis" {
+                    basis = try enumeration("basis", in: path, &cursor)
+                } else if key == "extra" {
+                    extra = try reading("extra", in: path, expected: "a string or null") { try cursor.optionalString() }
+                } else if key == "law" {
+                    law = try reading("law", in: path, expected: "a string or null") { try cursor.optionalString() }
+                } else if key == "until" {
+                    until = try reading("until", in: path, expected: "a string or null") { try cursor.optionalString() }
+                } else if key == "rates" {
+                    try reading("rates", in: path, expected: "a list") {
+                        try cursor.array { cursor in
+                            rates.append(try Rate(cursor: &cursor, path: "\(path).rates[\(rates.count)]"))
+                        }
+                    }
                 } else {
                     throw SchemaError.unknown(key.string, in: path)
                 }
             }
         }
         guard let text else { throw SchemaError.missing("text", in: path) }
-        self.init(text: text, amount: amount, note: note)
+        self.init(
+            text: text, amount: amount, note: note, per: per, currency: currency, abroad: abroad, basis: basis, law: law, extra: extra, rates: rates, until: until
+        )
     }
+}
+
+extension Fee.Rate {
+    init(cursor: inout JSONCursor, path: String) throws {
+        var amount: Int?
+        var per, until: String?
+        try reading(path, in: "", expected: "an object") {
+            try cursor.object { key, cursor in
+                if key == "amount" {
+                    amount = try money("amount", in: path, &cursor, optional: false)
+                } else if key == "per" {
+                    per = try reading("per", in: path, expected: "a string or null") { try cursor.optionalString() }
+                } else if key == "until" {
+                    until = try reading("until", in: path, expected: "a string or null") { try cursor.optionalString() }
+                } else {
+                    throw SchemaError.unknown(key.string, in: path)
+                }
+            }
+        }
+        guard let amount else { throw SchemaError.missing("amount", in: path) }
+        self.init(amount: amount, per: per, until: until)
+    }
+}
+
+/// A whole number of đồng (or null when `optional`).
+private func money(_ key: String, in path: String, _ cursor: inout JSONCursor, optional: Bool) throws -> Int? {
+    let number: Double? = try reading(key, in: path, expected: optional ? "a number or null" : "a number") {
+        optional ? try cursor.optionalNumber() : try cursor.number()
+    }
+    guard let number else { return nil }
+    guard number == number.rounded(), abs(number) < 1e15 else { throw SchemaError.bad(key, in: path, expected: "a whole number") }
+    return Int(number)
 }
 
 extension DocumentGroup {
     init(cursor: inout JSONCursor, path: String) throws {
         var title: String?
         var items: [RequiredDocument]?
+        var notes: [String] = []
+        var isCase = false
         try reading(path, in: "", expected: "an object") {
             try cursor.object { key, cursor in
                 if key == "title" {
                     title = try reading("title", in: path, expected: "a string or null") { try cursor.optionalString() }
+                } else if key == "notes" {
+                    notes = try reading("notes", in: path, expected: "a list of strings") { try cursor.strings() }
+                } else if key == "case" {
+                    isCase = try flag("case", in: path, &cursor)
                 } else if key == "items" {
                     var list: [RequiredDocument] = []
                     try reading("items", in: path, expected: "a list") {
@@ -191,7 +270,7 @@ extension DocumentGroup {
             }
         }
         guard let items else { throw SchemaError.missing("items", in: path) }
-        self.init(title: title, items: items)
+        self.init(title: title, items: items, notes: notes, isCase: isCase)
     }
 }
 
@@ -201,6 +280,8 @@ extension RequiredDocument {
         var form: String?
         var originals: Int?
         var copies: Int?
+        var details: [String] = []
+        var conditional = false
         func count(_ key: String, _ cursor: inout JSONCursor) throws -> Int {
             let number = try reading(key, in: path, expected: "a number") { try cursor.number() }
             guard number == number.rounded(), number >= 0, number < 1000 else { throw SchemaError.bad(key, in: path, expected: "a whole number from 0 to 999") }
@@ -216,6 +297,10 @@ extension RequiredDocument {
                     originals = try count("originals", &cursor)
                 } else if key == "copies" {
                     copies = try count("copies", &cursor)
+                } else if key == "details" {
+                    details = try reading("details", in: path, expected: "a list of strings") { try cursor.strings() }
+                } else if key == "conditional" {
+                    conditional = try flag("conditional", in: path, &cursor)
                 } else {
                     throw SchemaError.unknown(key.string, in: path)
                 }
@@ -224,7 +309,7 @@ extension RequiredDocument {
         guard let name else { throw SchemaError.missing("name", in: path) }
         guard let originals else { throw SchemaError.missing("originals", in: path) }
         guard let copies else { throw SchemaError.missing("copies", in: path) }
-        self.init(name: name, form: form, originals: originals, copies: copies)
+        self.init(name: name, form: form, originals: originals, copies: copies, details: details, conditional: conditional)
     }
 }
 
@@ -275,8 +360,8 @@ extension ResultDocument {
 extension Overlay {
     /// Reads one line of `Knowledge/curated/*.jsonl`.
     init(cursor: inout JSONCursor) throws {
-        var code, name, place: String?
-        var aliases: [String] = [], steps: [String] = [], tips: [String] = []
+        var code, name, place, time, timeBasis: String?
+        var aliases: [String] = [], steps: [String] = [], tips: [String] = [], bring: [String] = []
         try reading("line", in: "", expected: "an object") {
             try cursor.object { key, cursor in
                 if key == "code" {
@@ -291,6 +376,12 @@ extension Overlay {
                     tips = try reading("tips", in: "", expected: "a list of strings") { try cursor.strings() }
                 } else if key == "place" {
                     place = try reading("place", in: "", expected: "a string or null") { try cursor.optionalString() }
+                } else if key == "time" {
+                    time = try reading("time", in: "", expected: "a string or null") { try cursor.optionalString() }
+                } else if key == "timeBasis" {
+                    timeBasis = try reading("timeBasis", in: "", expected: "a string or null") { try cursor.optionalString() }
+                } else if key == "bring" {
+                    bring = try reading("bring", in: "", expected: "a list of strings") { try cursor.strings() }
                 } else {
                     throw SchemaError.unknown(key.string, in: "")
                 }
@@ -298,6 +389,8 @@ extension Overlay {
         }
         guard let code else { throw SchemaError.missing("code", in: "") }
         guard let name else { throw SchemaError.missing("name", in: "") }
-        self.init(code: code, name: name, aliases: aliases, steps: steps, tips: tips, place: place)
+        self.init(
+            code: code, name: name, aliases: aliases, steps: steps, tips: tips, place: place, time: time, timeBasis: timeBasis, bring: bring
+        )
     }
 }

@@ -1,9 +1,10 @@
 /// One administrative procedure of the national catalogue, as facts only.
 ///
 /// This is the schema of one line of `Knowledge/procedures/*.jsonl`; the
-/// importer writes it and the loader reads it. Prose paragraphs of the source
+/// importer writes it (with `JSONEncoder`) and the loader reads it (with
+/// its own reader, `Procedure+JSON.swift`). Prose paragraphs of the source
 /// (steps, conditions) are not kept: answers link to ``url`` for them.
-public struct Procedure: Codable, Sendable, Hashable, Identifiable {
+public struct Procedure: Encodable, Sendable, Hashable, Identifiable {
     /// The catalogue code ("1.001193").
     public var code: String
     public var name: String
