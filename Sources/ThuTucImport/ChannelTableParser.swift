@@ -10,7 +10,10 @@ import ThuTucKnowledge
 /// chính", capitalised exactly) immediately followed by a time cell and a fee
 /// cell. That whole shape is required, so a label inside the free-text
 /// description (": nộp hồ sơ trực tuyến qua…", "+ Trực tiếp: nộp…") does not
-/// start a row. The description itself is prose and is not kept.
+/// start a row. The description itself is prose and is not kept; it is
+/// read (with the record's steps) for the unit of a bare-number time, the
+/// case of a repeated row and what an online channel allows
+/// (``ChannelDescriptionReader``).
 public enum ChannelTableParser {
     /// A row as it stands in the source, before its cells are interpreted.
     public struct Row: Sendable, Hashable {
@@ -22,6 +25,8 @@ public enum ChannelTableParser {
         public var note: String?
         /// Whether the note's parenthesis never closed before the next row.
         public var noteUnbalanced: Bool
+        /// The description cell: the text up to the next row.
+        public var description: String = ""
     }
 
     static let header = "Hình thức nộpThời gianPhí, lệ phíMô tả".scalarArray
@@ -31,8 +36,9 @@ public enum ChannelTableParser {
     /// A free-text time cell ("Không quy định", "Hệ thống … tự động …") is at most this long.
     static let longestTextTime = 200
 
-    /// The channels of one record, in source order, exact repeats removed.
-    public static func parse(_ text: String) -> (channels: [Channel], problems: [ImportProblem]) {
+    /// The channels of one record, in source order, exact repeats removed;
+    /// `name` and `steps` are the record's, read for what the rows leave unsaid.
+    public static func parse(_ text: String, name: String = "", steps: String = "") -> (channels: [Channel], problems: [ImportProblem]) {
         guard !PortalText.isEmptyValue(text) else { return ([], []) }
         let (rows, skipped) = rows(in: text)
         var problems: [ImportProblem] = []
@@ -40,28 +46,69 @@ public enum ChannelTableParser {
             return ([], [ImportProblem(.channelsUnreadable, PortalText.clean(text))])
         }
         if let skipped { problems.append(ImportProblem(.channelsTextBeforeFirstRow, skipped)) }
-        var channels: [Channel] = []
+        var read: [ReadRow] = []
         for row in rows {
-            let time = row.time.map(ProcessingTimeParser.parse)
-            if let time, time.value == nil { problems.append(ImportProblem(.timeWithoutNumber, time.text)) }
+            let time = row.time.map { timeCell($0, description: row.description, steps: steps, problems: &problems) }
             let (fee, feeProblems) = FeeParser.parse(cell: row.fee, note: row.note)
             problems += feeProblems
             if row.noteUnbalanced { problems.append(ImportProblem(.feeNoteUnbalanced, row.note ?? "")) }
-            channels.append(Channel(kind: row.kind, time: time, fee: fee))
+            let online = row.kind == .online ? ChannelDescriptionReader.onlineScope(description: row.description, name: name) : nil
+            let note = fee?.note
+            var channel = Channel(kind: row.kind, time: time, fee: fee, online: online)
+            if fee?.currency != nil, ChannelDescriptionReader.saysAbroad(row.description + " " + (row.note ?? "")) {
+                channel.fee?.abroad = true
+            }
+            read.append(ReadRow(channel: channel, caseTexts: [row.description] + (note.map { [$0] } ?? []), note: note))
         }
-        let distinct = distinct(channels)
+        let distinct = distinct(read)
         return (distinct.channels, problems + distinct.problems)
     }
 
-    /// The channels in order without exact repeats, with a problem when one
-    /// kind still has several rows.
-    static func distinct(_ rows: [Channel]) -> (channels: [Channel], problems: [ImportProblem]) {
+    /// A channel as read, with the prose that may name its case.
+    struct ReadRow {
+        var channel: Channel
+        /// Where to look for the case, best first.
+        var caseTexts: [String]
+        /// The fee's note, a case in itself when short.
+        var note: String?
+    }
+
+    /// The time a cell states; a bare number takes its unit from the row's
+    /// description or the record's steps when they state it.
+    static func timeCell(_ cell: String, description: String, steps: String, problems: inout [ImportProblem]) -> ProcessingTime {
+        var time = ProcessingTimeParser.parse(cell)
+        guard let value = time.value else {
+            problems.append(ImportProblem(.timeWithoutNumber, time.text))
+            return time
+        }
+        if time.unit == nil {
+            if let unit = ChannelDescriptionReader.unit(of: value, in: [description, steps]) {
+                time.unit = unit
+                problems.append(ImportProblem(.timeUnitFromRecord, time.text + " → " + unit.rawValue))
+            } else {
+                problems.append(ImportProblem(.timeWithoutUnit, time.text))
+            }
+        }
+        return time
+    }
+
+    /// The channels in order without exact repeats; the rows of a kind
+    /// that still has several get their case, and a problem is reported.
+    static func distinct(_ rows: [ReadRow]) -> (channels: [Channel], problems: [ImportProblem]) {
+        var kept: [ReadRow] = []
+        for row in rows where !kept.contains(where: { $0.channel == row.channel }) {
+            kept.append(row)
+        }
+        let kinds = kept.map(\.channel.kind)
+        guard Set(kinds).count < kinds.count else { return (kept.map(\.channel), []) }
         var channels: [Channel] = []
-        for channel in rows where !channels.contains(channel) {
+        for row in kept {
+            var channel = row.channel
+            if kinds.filter({ $0 == channel.kind }).count > 1 {
+                channel.caseLabel = ChannelDescriptionReader.caseLabel(row.caseTexts, note: row.note)
+            }
             channels.append(channel)
         }
-        let kinds = channels.map(\.kind)
-        guard Set(kinds).count < kinds.count else { return (channels, []) }
         return (channels, [ImportProblem(.channelKindRepeated, "\(kinds.count) rows")])
     }
 
@@ -72,12 +119,18 @@ public enum ChannelTableParser {
         let bodyStart = offset
         var rows: [Row] = []
         var skippedEnd: Int?
+        var descriptionStart: Int?
+        func closeDescription(at end: Int) {
+            guard let start = descriptionStart, !rows.isEmpty else { return }
+            rows[rows.count - 1].description = PortalText.clean(scalars.string(start..<end))
+        }
         while offset < scalars.count {
             guard let start = rowStart(in: scalars, at: offset) else {
                 if rows.isEmpty { skippedEnd = offset + 1 }
                 offset += 1
                 continue
             }
+            closeDescription(at: offset)
             var end = start.feeEnd
             var note: String?
             var unbalanced = false
@@ -88,8 +141,10 @@ public enum ChannelTableParser {
                 end = scan.resumeAt
             }
             rows.append(Row(kind: start.kind, time: start.time, fee: start.fee, note: note, noteUnbalanced: unbalanced))
+            descriptionStart = end
             offset = end
         }
+        closeDescription(at: scalars.count)
         let skipped = skippedEnd.map { PortalText.clean(scalars.string(bodyStart..<$0)) }
         return (rows, skipped.flatMap { $0.isEmpty ? nil : $0 })
     }

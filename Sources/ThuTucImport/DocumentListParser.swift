@@ -14,10 +14,12 @@ import ThuTucKnowledge
 /// zero-padded counts of prose ("nộp 01 bản chính Danh mục…").
 ///
 /// Rows counted "0 bản chính" with no copies are mostly notes ("Trường hợp…",
-/// "Lưu ý…", lead-ins ending in ":"). Such a row is kept, with 0 originals
-/// and 0 copies, only when it names a document: after its list marker it
+/// "Lưu ý…", lead-ins ending in ":"). Such a row is a document, with 0
+/// originals and 0 copies, only when it names one: after its list marker it
 /// starts with a document word ("Giấy", "Tờ khai", "Bản sao", …), it does not
-/// end with ":" and it does not say what "phải" (must) happen.
+/// end with ":" and it does not say what "phải" (must) happen. Which rows are
+/// headings and notes, and what becomes of them, is ``DocumentGroupBuilder``'s
+/// to say.
 public enum DocumentListParser {
     static let header = "Tên giấy tờMẫu đơn, tờ khaiSố lượng".scalarArray
     static let originalsLabel = " bản chính".scalarArray
@@ -41,7 +43,7 @@ public enum DocumentListParser {
         var copies: Int
     }
 
-    /// The document groups of one record; groups left without documents are omitted.
+    /// The document groups of one record, by ``DocumentGroupBuilder``.
     public static func parse(_ text: String) -> (groups: [DocumentGroup], problems: [ImportProblem]) {
         guard !isEmptyCell(text) else { return ([], []) }
         let scalars = ScalarText(text)
@@ -50,30 +52,29 @@ public enum DocumentListParser {
             return ([], [ImportProblem(.documentsUnreadable, PortalText.clean(text))])
         }
         var problems: [ImportProblem] = []
-        var groups: [DocumentGroup] = []
+        var tables: [DocumentGroupBuilder.Table] = []
         var heading = scalars.string(0..<firstHeader)
         for (index, headerStart) in headers.enumerated() {
             let start = headerStart + header.count
             let end = index + 1 < headers.count ? headers[index + 1] : scalars.count
-            var items: [RequiredDocument] = []
+            var rows: [DocumentGroupBuilder.Row] = []
             var rowStart = start
             for count in counts(in: scalars, from: start, to: end) {
-                let row = scalars.string(rowStart..<count.start)
-                if let item = document(row, originals: count.originals, copies: count.copies, problems: &problems) {
-                    items.append(item)
+                if let row = row(scalars.string(rowStart..<count.start), originals: count.originals, copies: count.copies) {
+                    rows.append(row)
                 }
                 rowStart = count.end
             }
             let tail = scalars.string(rowStart..<end)
-            let title = groupTitle(heading, problems: &problems)
             if index + 1 == headers.count, !isEmptyCell(tail) {
                 problems.append(ImportProblem(.documentsTrailingText, PortalText.clean(tail)))
-                if let item = document(tail, originals: 0, copies: 0, problems: &problems) { items.append(item) }
+                if let row = row(tail, originals: 0, copies: 0) { rows.append(row) }
             }
-            if !items.isEmpty { groups.append(DocumentGroup(title: title, items: items)) }
+            tables.append(DocumentGroupBuilder.Table(heading: groupTitle(heading, problems: &problems), rows: rows))
             heading = tail
         }
-        return (groups, problems)
+        let built = DocumentGroupBuilder.groups(tables)
+        return (built.groups, problems + built.problems)
     }
 
     /// The count cells between `start` and `end`, left to right.
@@ -114,22 +115,12 @@ public enum DocumentListParser {
         return nil
     }
 
-    /// The document of one row, or nil for a "0 bản chính" note.
-    private static func document(_ row: String, originals: Int, copies: Int, problems: inout [ImportProblem]) -> RequiredDocument? {
-        let text = PortalText.clean(row)
-        guard !isEmptyCell(text) else { return nil }
-        let (rawName, forms) = FormFileSplitter.split(text)
-        var name = PortalText.trimmingTrailingSeparators(PortalText.clean(rawName))
-        let form = forms.isEmpty ? nil : forms.joined(separator: "; ")
-        if originals == 0, copies == 0, !namesDocument(name) {
-            problems.append(ImportProblem(.documentNoteDropped, name))
-            return nil
-        }
-        if name.isEmpty || ListMarker.stripped(name).isEmpty, let form {
-            problems.append(ImportProblem(.documentNameMissing, form))
-            name = form
-        }
-        return RequiredDocument(name: name, form: form, originals: originals, copies: copies)
+    /// One row with its form files split off, or nil when it is empty.
+    private static func row(_ text: String, originals: Int, copies: Int) -> DocumentGroupBuilder.Row? {
+        let cleaned = PortalText.clean(text)
+        guard !isEmptyCell(cleaned) else { return nil }
+        let (name, files) = FormFileSplitter.split(cleaned)
+        return DocumentGroupBuilder.Row(text: PortalText.clean(name), files: files, originals: originals, copies: copies)
     }
 
     /// Whether a row without copies names a document rather than making a note.
@@ -144,7 +135,7 @@ public enum DocumentListParser {
         }
     }
 
-    /// A group heading, or nil for none ("--") or one that holds another field's text.
+    /// A table's heading, or nil for none ("--") or one that holds another field's text.
     private static func groupTitle(_ heading: String, problems: inout [ImportProblem]) -> String? {
         let text = PortalText.clean(heading)
         guard !isEmptyCell(text) else { return nil }

@@ -2,41 +2,32 @@ import ThuTucKnowledge
 
 /// Reads the Word export's document rows (`thanh_phan_ho_so`): name, form files, counts.
 ///
-/// The rows form one unnamed group. The form cell (`so_luong`, "quantity" in
-/// the template, but it holds the form's file names) lists one file per line;
-/// several are joined with "; " as for the portal export. The count cell is
-/// read by ``CopyCountParser``.
-///
-/// Rows counted 0 and 0 follow the portal export's rule
-/// (``DocumentListParser/namesDocument(_:)``): kept only when they name a
-/// document. A row that comes with a form is kept too, since the form is a
-/// document to fill in ("Trường hợp 1: Hồ sơ đề nghị …" with "Mus03.docx").
+/// The rows form one table without a heading, classified and grouped by
+/// the portal export's rules (``DocumentGroupBuilder``). The form cell
+/// (`so_luong`, "quantity" in the template, but it holds the form's file
+/// names) lists one file per line; the count cell is read by
+/// ``CopyCountParser``. A row that comes with a form is a document, since
+/// the form is a document to fill in ("Trường hợp 1: Hồ sơ đề nghị …" with
+/// "Mus03.docx").
 public enum DocumentRowParser {
-    /// The document group of one record, or none when no row is kept.
+    /// The document groups of one record, by ``DocumentGroupBuilder``.
     public static func parse(_ rows: [WordExportRecord.DocumentRow]) -> (groups: [DocumentGroup], problems: [ImportProblem]) {
-        var items: [RequiredDocument] = []
         var problems: [ImportProblem] = []
+        var table: [DocumentGroupBuilder.Row] = []
         for row in rows {
-            var name = PortalText.trimmingTrailingSeparators(PortalText.clean(row.name))
-            let forms = formFiles(row.forms, problems: &problems)
-            let form = forms.isEmpty ? nil : forms.joined(separator: "; ")
+            let name = PortalText.trimmingTrailingSeparators(PortalText.clean(row.name))
+            let files = formFiles(row.forms, problems: &problems)
             var counts = (originals: 0, copies: 0)
             if let parsed = CopyCountParser.parse(row.counts) {
                 counts = parsed
             } else if !PortalText.isEmptyValue(row.counts) {
                 problems.append(ImportProblem(.copyCountUnreadable, PortalText.clean(row.counts)))
             }
-            if ListMarker.stripped(name).isEmpty {
-                guard let form else { continue }
-                problems.append(ImportProblem(.documentNameMissing, form))
-                name = form
-            } else if counts == (0, 0), form == nil, !DocumentListParser.namesDocument(name) {
-                problems.append(ImportProblem(.documentNoteDropped, name))
-                continue
-            }
-            items.append(RequiredDocument(name: name, form: form, originals: counts.originals, copies: counts.copies))
+            if ListMarker.stripped(name).isEmpty, files.isEmpty { continue }
+            table.append(DocumentGroupBuilder.Row(text: name, files: files, originals: counts.originals, copies: counts.copies))
         }
-        return (items.isEmpty ? [] : [DocumentGroup(title: nil, items: items)], problems)
+        let built = DocumentGroupBuilder.groups([DocumentGroupBuilder.Table(heading: nil, rows: table)])
+        return (built.groups, problems + built.problems)
     }
 
     /// The file names of a form cell, one per line; a line without a form's extension is reported and left out.

@@ -28,15 +28,37 @@ public enum FeeParser {
         }
         if text == free {
             let problems = note.map { hasAmount($0) ? [ImportProblem(.feeFreeButNoteHasRates, $0)] : [] } ?? []
-            return (Fee(text: text, amount: 0, note: note), problems)
+            return read(Fee(text: text, amount: 0, note: note), problems)
         }
         guard let (number, currency) = amount(in: text) else {
-            return (Fee(text: text, amount: nil, note: note), [ImportProblem(.feeAmountImplausible, text)])
+            return read(Fee(text: text, amount: nil, note: note), [ImportProblem(.feeAmountImplausible, text)])
         }
         if foreign.contains(currency) {
-            return (Fee(text: text, amount: nil, note: note), [ImportProblem(.feeForeignCurrency, text)])
+            return read(Fee(text: text, amount: nil, note: note, currency: currency), [ImportProblem(.feeForeignCurrency, text)])
         }
-        return fee(text: text, number: number, note: note)
+        let (fee, problems) = fee(text: text, number: number, note: note)
+        return read(fee, problems)
+    }
+
+    /// `fee` with what its note says (``FeeNoteReader``), and a problem when
+    /// a note of a fee without amount says nothing that could be read.
+    static func read(_ fee: Fee, _ problems: [ImportProblem]) -> (fee: Fee, problems: [ImportProblem]) {
+        guard let note = fee.note else { return (fee, problems) }
+        let reading = FeeNoteReader.read(note, cellAmount: fee.currency == nil ? fee.amount : 1)
+        var read = fee
+        read.note = reading.note
+        read.per = reading.per
+        read.basis = reading.basis
+        read.law = reading.law
+        read.extra = reading.extra
+        read.rates = reading.rates
+        read.until = reading.until
+        var all = problems
+        if note.hasPrefix("/"), reading.per != nil { all.append(ImportProblem(.feeUnitAttached, note)) }
+        if (fee.amount ?? 0) == 0, fee.currency == nil, reading.basis == nil, let rest = reading.note {
+            all.append(ImportProblem(.feeNoteUnread, rest))
+        }
+        return (read, all)
     }
 
     /// The fee for a number of đồng: an implausibly small one gets no amount
@@ -47,6 +69,11 @@ public enum FeeParser {
         }
         if let note, noteStates(number * 1_000, in: note) {
             return (Fee(text: text, amount: number * 1_000, note: note), [ImportProblem(.feeAmountScaledFromNote, text)])
+        }
+        // "145 VNĐ" with the note "… 145 USD/thẻ": the cell's currency is a slip the note corrects.
+        if let note, let currency = foreign.first(where: { note.contains(String(number) + " " + $0) }) {
+            let corrected = String(number) + " " + currency
+            return (Fee(text: corrected, amount: nil, note: note, currency: currency), [ImportProblem(.feeCurrencyFromNote, text + " → " + corrected)])
         }
         return (Fee(text: text, amount: nil, note: note), [ImportProblem(.feeAmountImplausible, text)])
     }

@@ -62,15 +62,16 @@ public enum FeeStatementParser {
         }
         if amountText.isEmpty {
             guard let note else { return (nil, [ImportProblem(.feeAmountMissing, line)]) }
-            return (Fee(text: note, amount: nil, note: nil), [ImportProblem(.feeAmountMissing, line)])
+            return FeeParser.read(Fee(text: note, amount: nil, note: nil), [ImportProblem(.feeAmountMissing, line)])
         }
         if let currency, currency != dong {
-            return (Fee(text: text, amount: nil, note: note), [ImportProblem(.feeForeignCurrency, text)])
+            return FeeParser.read(Fee(text: text, amount: nil, note: note, currency: currency), [ImportProblem(.feeForeignCurrency, text)])
         }
         guard currency != nil, let number = number(amountText) else {
-            return (Fee(text: text, amount: nil, note: note), [ImportProblem(.feeAmountUnreadable, text)])
+            return FeeParser.read(Fee(text: text, amount: nil, note: note), [ImportProblem(.feeAmountUnreadable, text)])
         }
-        return FeeParser.fee(text: text, number: number, note: note)
+        let (fee, problems) = FeeParser.fee(text: text, number: number, note: note)
+        return FeeParser.read(fee, problems)
     }
 
     /// Where the amount starts: after the label, its spaces and ":".

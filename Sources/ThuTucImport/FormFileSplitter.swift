@@ -13,7 +13,9 @@
 /// since that semicolon ends a sentence of the name. Several forms in one row
 /// ("Mau05.docxMau07.docx") are all kept. A word glued to a digit
 /// ("mẫu1.000312.docx") is a joint only when the row has no other, because
-/// units look the same ("4x6cm", "10m3").
+/// units look the same ("4x6cm", "10m3"). Failing all these, a document
+/// word glued to a lowercase letter ("quy địnhvăn bản đề nghị.docx") is the
+/// joint.
 public enum FormFileSplitter {
     /// File extensions of forms, each before any it extends ("docx" before "doc").
     static let extensions = ["docx", "doc", "pdf", "xlsx", "xls"]
@@ -39,7 +41,24 @@ public enum FormFileSplitter {
             if strength == .strong { return parts(of: scalars, at: offset) }
             if weak == nil { weak = offset }
         }
-        return weak.map { parts(of: scalars, at: $0) } ?? (text, [])
+        if let weak { return parts(of: scalars, at: weak) }
+        return gluedDocumentWord(in: scalars, from: earliest, to: extensionStart).map { parts(of: scalars, at: $0) } ?? (text, [])
+    }
+
+    /// The last place before the extension where a document word is glued
+    /// to a lowercase letter ("theo quy địnhvăn bản đề nghị.docx",
+    /// "chăn nuôibáo cáo.pdf"): a file named after its document, typed in
+    /// lowercase so that no capital marks the joint.
+    private static func gluedDocumentWord(in scalars: ScalarText, from start: Int, to end: Int) -> Int? {
+        let lowered = ScalarText(scalars.string(0..<scalars.count).lowercased())
+        guard lowered.count == scalars.count else { return nil }
+        var found: Int?
+        for offset in max(start, 1)..<end {
+            guard let before = scalars.scalar(at: offset - 1), before.isLowercaseLetter,
+                  DocumentListParser.documentWords.contains(where: { lowered.matches($0, at: offset) }) else { continue }
+            found = offset
+        }
+        return found
     }
 
     /// How sure a joint is: a word glued to a number ("mẫu1.000312.docx") is

@@ -3,9 +3,10 @@ import Foundation
 /// One procedure as the portal export stores it: `<ministry-folder>/<code>.json`.
 ///
 /// Only the fields the importer reads are declared; `raw_text`,
-/// `trinh_tu_thuc_hien`, `yeu_cau_dieu_kien`, `thu_tuc_lien_quan`,
-/// `co_quan_duoc_uy_quyen`, `co_quan_phoi_hop` and `formality_id` are
-/// deliberately not decoded. A missing field reads as empty, like the
+/// `yeu_cau_dieu_kien`, `thu_tuc_lien_quan`, `co_quan_duoc_uy_quyen`,
+/// `co_quan_phoi_hop` and `formality_id` are deliberately not decoded. The
+/// steps (`trinh_tu_thuc_hien`) are decoded to be read for the unit of a
+/// bare-number time, never kept. A missing field reads as empty, like the
 /// portal's own "Không có thông tin".
 public struct PortalRecord: Decodable, Sendable, Hashable {
     public var code: String
@@ -23,6 +24,7 @@ public struct PortalRecord: Decodable, Sendable, Hashable {
     public var legal: String
     public var agencies: String
     public var results: String
+    public var steps: String
 
     enum CodingKeys: String, CodingKey {
         case code = "ma_thu_tuc"
@@ -40,13 +42,14 @@ public struct PortalRecord: Decodable, Sendable, Hashable {
         case legal = "can_cu_phap_ly"
         case agencies = "co_quan_thuc_hien"
         case results = "ket_qua_xu_ly"
+        case steps = "trinh_tu_thuc_hien"
     }
 
     public init(
         code: String, url: String = "", name: String = "", decision: String = "", levels: String = "",
         type: String = "", field: String = "", subjects: String = "", authorities: String = "",
         address: String = "", channels: String = "", documents: String = "", legal: String = "",
-        agencies: String = "", results: String = ""
+        agencies: String = "", results: String = "", steps: String = ""
     ) {
         self.code = code
         self.url = url
@@ -63,6 +66,7 @@ public struct PortalRecord: Decodable, Sendable, Hashable {
         self.legal = legal
         self.agencies = agencies
         self.results = results
+        self.steps = steps
     }
 
     public init(from decoder: any Decoder) throws {
@@ -75,7 +79,7 @@ public struct PortalRecord: Decodable, Sendable, Hashable {
             levels: try text(.levels), type: try text(.type), field: try text(.field), subjects: try text(.subjects),
             authorities: try text(.authorities), address: try text(.address), channels: try text(.channels),
             documents: try text(.documents), legal: try text(.legal), agencies: try text(.agencies),
-            results: try text(.results)
+            results: try text(.results), steps: try text(.steps)
         )
     }
 
@@ -85,7 +89,8 @@ public struct PortalRecord: Decodable, Sendable, Hashable {
         return PortalRecord(
             code: n(code), url: n(url), name: n(name), decision: n(decision), levels: n(levels), type: n(type),
             field: n(field), subjects: n(subjects), authorities: n(authorities), address: n(address),
-            channels: n(channels), documents: n(documents), legal: n(legal), agencies: n(agencies), results: n(results)
+            channels: n(channels), documents: n(documents), legal: n(legal), agencies: n(agencies), results: n(results),
+            steps: n(steps)
         )
     }
 

@@ -25,7 +25,7 @@ extension RecordImporter {
         let authorities = PortalListSplitter.names(record.authorities)
         let agencies = PortalListSplitter.names(record.agencies)
         problems += subjects.problems + authorities.problems + agencies.problems
-        let channels = ChannelRowParser.parse(record.channels)
+        let channels = ChannelRowParser.parse(record.channels, name: name, steps: record.steps)
         let documents = DocumentRowParser.parse(record.documents)
         let legal = LegalRowParser.parse(record.legal)
         problems += channels.problems + documents.problems + legal.problems

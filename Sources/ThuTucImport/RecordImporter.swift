@@ -38,7 +38,7 @@ public struct RecordImporter: Sendable {
             problems.append(ImportProblem(.listEntryGarbled, text))
             address = nil
         }
-        let channels = ChannelTableParser.parse(record.channels)
+        let channels = ChannelTableParser.parse(record.channels, name: name, steps: record.steps)
         let documents = DocumentListParser.parse(record.documents)
         let legal = LegalBasisParser.parse(record.legal)
         let results = ResultListParser.parse(record.results)

@@ -5,9 +5,10 @@ import Foundation
 /// `tables`, the tables already split into rows.
 ///
 /// Only the fields the importer reads are declared; the prose of `content`
-/// (`trình_tự_thực_hiện`, `yêu_cầu_điều_kiện_thực_hiện`, `mô_tả`, `từ_khóa`),
-/// `cơ_quan_được_ủy_quyền`, `cơ_quan_phối_hợp`, the channel rows' `mo_ta` and
-/// `source_file` are deliberately not decoded. A missing field reads as
+/// (`yêu_cầu_điều_kiện_thực_hiện`, `mô_tả`, `từ_khóa`), `cơ_quan_được_ủy_quyền`,
+/// `cơ_quan_phối_hợp` and `source_file` are deliberately not decoded. The
+/// steps (`trình_tự_thực_hiện`) and the channel rows' `mo_ta` are decoded to
+/// be read for facts (a time's unit, a row's case, what is online), never kept. A missing field reads as
 /// empty, like the source's own "Không có thông tin".
 public struct WordExportRecord: Decodable, Sendable, Hashable {
     /// A row of `hinh_thuc_nop`: how to submit, with its time and fee.
@@ -18,23 +19,28 @@ public struct WordExportRecord: Decodable, Sendable, Hashable {
         public var time: String
         /// "Phí : 0 Đồng", several such lines, or empty.
         public var fee: String
+        /// The row's prose (`mo_ta`): read for facts, not kept.
+        public var description: String
 
         enum CodingKeys: String, CodingKey {
             case kind = "hinh_thuc"
             case time = "thoi_han_giai_quyet"
             case fee = "phi_le_phi"
+            case description = "mo_ta"
         }
 
-        public init(kind: String, time: String = "", fee: String = "") {
+        public init(kind: String, time: String = "", fee: String = "", description: String = "") {
             self.kind = kind
             self.time = time
             self.fee = fee
+            self.description = description
         }
 
         public init(from decoder: any Decoder) throws {
             let container = try decoder.container(keyedBy: CodingKeys.self)
             self.init(
-                kind: try container.text(.kind), time: try container.text(.time), fee: try container.text(.fee)
+                kind: try container.text(.kind), time: try container.text(.time), fee: try container.text(.fee),
+                description: try container.text(.description)
             )
         }
     }
@@ -114,12 +120,14 @@ public struct WordExportRecord: Decodable, Sendable, Hashable {
     public var channels: [ChannelRow]
     public var documents: [DocumentRow]
     public var legal: [LegalRow]
+    /// The steps (`trình_tự_thực_hiện`): read for the unit of a bare-number time, not kept.
+    public var steps: String
 
     public init(
         code: String, name: String = "", decision: String = "", levels: String = "", type: String = "",
         field: String = "", subjects: String = "", agencies: String = "", authorities: String = "",
         address: String = "", results: String = "", channels: [ChannelRow] = [], documents: [DocumentRow] = [],
-        legal: [LegalRow] = []
+        legal: [LegalRow] = [], steps: String = ""
     ) {
         self.code = code
         self.name = name
@@ -135,6 +143,7 @@ public struct WordExportRecord: Decodable, Sendable, Hashable {
         self.channels = channels
         self.documents = documents
         self.legal = legal
+        self.steps = steps
     }
 
     enum SectionKeys: String, CodingKey {
@@ -156,6 +165,7 @@ public struct WordExportRecord: Decodable, Sendable, Hashable {
         case authorities = "cơ_quan_có_thẩm_quyền"
         case address = "địa_chỉ_tiếp_nhận_hs"
         case results = "kết_quả_thực_hiện"
+        case steps = "trình_tự_thực_hiện"
     }
 
     enum TableKeys: String, CodingKey {
@@ -177,7 +187,8 @@ public struct WordExportRecord: Decodable, Sendable, Hashable {
             results: try content.text(.results),
             channels: try tables.decodeIfPresent([ChannelRow].self, forKey: .channels) ?? [],
             documents: try tables.decodeIfPresent([DocumentRow].self, forKey: .documents) ?? [],
-            legal: try tables.decodeIfPresent([LegalRow].self, forKey: .legal) ?? []
+            legal: try tables.decodeIfPresent([LegalRow].self, forKey: .legal) ?? [],
+            steps: try content.text(.steps)
         )
     }
 
