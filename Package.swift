@@ -26,8 +26,8 @@ let package = Package(
         .target(name: "ThuTucImport", dependencies: ["ThuTucKnowledge"]),
         // Question understanding and ranking: index, intents, scoring.
         .target(name: "ThuTucSearch", dependencies: ["ThuTucText", "ThuTucKnowledge"]),
-        // Sessions, follow-ups, clarifications and answer rendering.
-        .target(name: "ThuTucDialogue", dependencies: ["ThuTucSearch", "ThuTucKnowledge", "ThuTucText"]),
+        // Sessions, follow-ups, clarifications, answer rendering and the facts JSON replies carry.
+        .target(name: "ThuTucDialogue", dependencies: ["ThuTucSearch", "ThuTucKnowledge", "ThuTucText", "ThuTucJSON"]),
         // Scoring a question set the way ../shared/eval/score.py does, for `thutuc eval`, the bench and the tests.
         .target(name: "ThuTucEvaluation", dependencies: ["ThuTucDialogue", "ThuTucKnowledge"]),
         // Configuration, the line protocol and the TCP server.

@@ -43,8 +43,9 @@ public struct AnswerAudit: Sendable {
     /// The intents a citizen asks about most, each read as its default reply.
     public static let intents: [Intent] = [.overview, .documents, .time, .fee, .method]
 
-    /// The longest default reply of each intent, in characters: a phone
-    /// screen or two. Documents get more, since they are a checklist.
+    /// The longest default reply of each intent after the procedure's name,
+    /// in characters: a phone screen or two. Documents get more, since they
+    /// are a checklist.
     public static func budget(for intent: Intent) -> Int {
         switch intent {
         case .documents: 1_500
@@ -78,42 +79,82 @@ public struct AnswerAudit: Sendable {
         if intent == .fee || intent == .overview, let line = freeContradicted(lines, procedure) {
             found.append((.freeContradicted, line))
         }
-        if intent == .time || intent == .overview, let value = bareTime(text, procedure) {
-            found.append((.timeWithoutUnit, value))
+        if intent == .time || intent == .overview {
+            // In an overview, only its time line: "3 giấy tờ" is no time.
+            let timeText = intent == .time ? text : lines.filter { $0.hasPrefix(overviewTimePrefix) }.joined(separator: "\n")
+            if let value = bareTime(timeText, procedure) { found.append((.timeWithoutUnit, value)) }
         }
         if intent == .documents {
             if let line = lines.first(where: isHeadingOrNote) { found.append((.headingAsDocument, line)) }
         }
         if let line = lines.first(where: hasFileNameOrNumbering) { found.append((.fileNameOrNumbering, line)) }
         if let line = repeatedLine(lines) { found.append((.repeatedNote, line)) }
-        if text.count > Self.budget(for: intent) { found.append((.overBudget, "\(text.count) characters")) }
+        // The name is as long as the catalogue makes it: the budget is for the rest.
+        let length = text.count - (lines.first?.count ?? 0)
+        if length > Self.budget(for: intent) { found.append((.overBudget, "\(length) characters after the name")) }
         return found
     }
 
     // MARK: - Fees
 
-    /// A fee line (not a note) that says "Miễn phí" while a free channel's
-    /// note states an amount or who sets the fee.
+    /// A fee line (not a note) that says "Miễn phí" for a channel that is
+    /// free in the record while its note states an amount or who sets the fee.
     private func freeContradicted(_ lines: [String], _ procedure: Procedure) -> String? {
         let free = renderer.text(.feeFree)
         let notePrefix = renderer.text(.feeNote, ["note": ""]).trimmingCharacters(in: .whitespaces)
-        let contradicting = procedure.channels.contains { channel in
-            guard let fee = channel.fee, fee.amount == 0, let note = fee.note else { return false }
-            return Self.statesAmount(note) || Self.namesSetter(note)
+        let contradicted = Set(procedure.channels.compactMap { channel -> Channel.Kind? in
+            guard let fee = channel.fee, fee.amount == 0, let note = fee.note else { return nil }
+            return Self.statesAmount(note) || Self.namesSetter(note) ? channel.kind : nil
+        })
+        guard !contradicted.isEmpty else { return nil }
+        for line in lines where !line.trimmingCharacters(in: .whitespaces).hasPrefix(notePrefix) && line.containsBytes(free) {
+            for part in channelValues(line) where part.value.containsBytes(free) && !part.kinds.isDisjoint(with: contradicted) {
+                return line
+            }
         }
-        guard contradicting else { return nil }
-        return lines.first { line in
-            !line.trimmingCharacters(in: .whitespaces).hasPrefix(notePrefix) && line.containsBytes(free)
+        return nil
+    }
+
+    /// The values a line gives per channel: "- trực tuyến, bưu chính: X",
+    /// "Lệ phí: trực tuyến: X, trực tiếp: Y", or one value for every channel.
+    func channelValues(_ line: String) -> [(kinds: Set<Channel.Kind>, value: Substring)] {
+        var labels = Channel.Kind.allCases.map { (label: renderer.channelLabel($0), kinds: Set([$0])) }
+        labels.append((renderer.text(.channelAll), Set(Channel.Kind.allCases)))
+        // Where a run of channel labels ends in ": ", and which channels it names.
+        var runs: [(start: String.Index, valueStart: String.Index, kinds: Set<Channel.Kind>)] = []
+        var index = line.startIndex
+        while index < line.endIndex {
+            var cursor = index
+            var kinds: Set<Channel.Kind> = []
+            while let label = labels.first(where: { line[cursor...].hasPrefix($0.label) }) {
+                kinds.formUnion(label.kinds)
+                cursor = line.index(cursor, offsetBy: label.label.count)
+                if line[cursor...].hasPrefix(" ("), let close = line[cursor...].firstIndex(of: ")") { cursor = line.index(after: close) }
+                let separator = renderer.text(.listSeparator)
+                if line[cursor...].hasPrefix(separator) { cursor = line.index(cursor, offsetBy: separator.count) } else { break }
+            }
+            if !kinds.isEmpty, line[cursor...].hasPrefix(": ") {
+                runs.append((index, line.index(cursor, offsetBy: 2), kinds))
+                index = line.index(cursor, offsetBy: 2)
+            } else {
+                index = line.index(after: index)
+            }
+        }
+        guard !runs.isEmpty else { return [(Set(Channel.Kind.allCases), line[...])] }
+        return runs.enumerated().map { position, run in
+            let end = position + 1 < runs.count ? runs[position + 1].start : line.endIndex
+            return (run.kinds, line[run.valueStart..<end])
         }
     }
 
-    /// Whether `note` states a sum of money: digits grouped by points
-    /// ("135.000") or digits before a currency word ("20000 đồng", "10 USD").
+    /// Whether `note` states a sum of money: digits before a currency word
+    /// ("20000 đồng", "10 USD", "01 triệu"), or grouped by points before a
+    /// unit ("8.000.000/lần"); a grouped number alone ("3.000 GT") is no sum.
     static func statesAmount(_ note: String) -> Bool {
         let scalars = Array(note.unicodeScalars)
         var index = 0
         while index < scalars.count {
-            guard scalars[index].properties.numericType != nil, index == 0 || !isDigit(scalars[index - 1]) else {
+            guard isDigit(scalars[index]), index == 0 || !isDigit(scalars[index - 1]) else {
                 index += 1
                 continue
             }
@@ -125,8 +166,8 @@ public struct AnswerAudit: Sendable {
                 end += 4
                 grouped = true
             }
-            if grouped { return true }
             let after = String(String.UnicodeScalarView(scalars[end..<min(end + 8, scalars.count)])).lowercased()
+            if grouped, after.hasPrefix("/"), after.dropFirst().first?.isLetter == true { return true }
             let trimmed = after.drop { $0 == " " }
             if currencyWords.contains(where: { trimmed.hasPrefix($0) }) { return true }
             index = end
@@ -139,11 +180,24 @@ public struct AnswerAudit: Sendable {
     private static let currencyWords = ["đồng", "đ/", "vnđ", "usd", "triệu"]
 
     /// Whether `note` says that someone else sets the fee: the province, a
-    /// local authority, or a law, decree or circular.
+    /// local authority, or a law, decree or circular. A note that waives the
+    /// fee ("Miễn lệ phí (Thông tư …)") names a law for the waiver, unless
+    /// it goes on about another charge ("… Phí cấp bản sao …").
     static func namesSetter(_ note: String) -> Bool {
-        let lowered = note.lowercased()
-        return setterWords.contains { lowered.containsBytes($0) }
+        let lowered = note.lowercased().drop { $0 == " " || $0 == "-" || $0 == "+" }
+        if waiverWords.contains(where: { lowered.hasPrefix($0) }) {
+            let sentences = lowered.split(whereSeparator: { $0 == "." || $0 == ";" }).dropFirst()
+            return sentences.contains { sentence in
+                let start = sentence.drop { $0 == " " || $0 == "-" || $0 == "+" }
+                return start.hasPrefix("phí ") || start.hasPrefix("lệ phí ")
+            }
+        }
+        return setterWords.contains { lowered.contains($0) }
     }
+
+    private static let waiverWords = [
+        "miễn lệ phí", "miễn phí", "không thu", "không phải nộp", "không quy định", "không được quy định", "chưa quy định",
+    ]
 
     private static let setterWords = [
         "hội đồng nhân dân", "hđnd", "ủy ban nhân dân cấp tỉnh", "uỷ ban nhân dân cấp tỉnh", "địa phương",
@@ -152,15 +206,41 @@ public struct AnswerAudit: Sendable {
 
     // MARK: - Times
 
+    /// How the overview's time line starts: its template's line up to the time.
+    private var overviewTimePrefix: String {
+        let template = renderer.templates.texts[.overviewBody] ?? ""
+        let line = template.split(separator: "\n").first { $0.contains("{time}") } ?? ""
+        return String(line.prefix { $0 != "{" })
+    }
+
     /// The first number shown as a time without its unit.
     private func bareTime(_ text: String, _ procedure: Procedure) -> String? {
         for channel in procedure.channels {
             guard let time = channel.time, let value = time.value, time.unit == nil else { continue }
-            let number = AnswerRenderer.number(value)
-            if text.containsBytes(number) { return time.text }
+            if Self.showsBare(AnswerRenderer.number(value), in: text) { return time.text }
         }
         return nil
     }
+
+    /// Whether `number` stands in `text` as a number of its own ("1", not
+    /// the "1" of "15 giờ" or "01/12") that no unit word follows.
+    static func showsBare(_ number: String, in text: String) -> Bool {
+        var searchStart = text.startIndex
+        while let range = text.range(of: number, range: searchStart..<text.endIndex) {
+            searchStart = range.upperBound
+            let before = range.lowerBound > text.startIndex ? text[text.index(before: range.lowerBound)] : " "
+            let after = range.upperBound < text.endIndex ? text[range.upperBound] : " "
+            if before.isNumber || before.isLetter || "./,".contains(before) { continue }
+            if after.isNumber || after.isLetter || "/".contains(after) { continue }
+            if (after == "." || after == ","), text[range.upperBound...].dropFirst().first?.isNumber == true { continue }
+            let rest = text[range.upperBound...].drop { $0 == " " }.lowercased()
+            if unitWords.contains(where: { rest.hasPrefix($0) }) { continue }
+            return true
+        }
+        return false
+    }
+
+    private static let unitWords = ["ngày", "giờ", "tháng", "năm", "phút", "tuần"]
 
     // MARK: - Documents
 

@@ -1,5 +1,6 @@
 import Foundation
 import ThuTucKnowledge
+import ThuTucText
 
 extension AnswerRenderer {
     /// The lines of a rendered template; cut where memchr finds line
@@ -42,6 +43,7 @@ extension AnswerRenderer {
         }
     }
 
+    /// The channel's Vietnamese label ("trực tiếp").
     func channelLabel(_ kind: Channel.Kind) -> String {
         switch kind {
         case .inPerson: text(.channelInPerson)
@@ -77,20 +79,7 @@ extension AnswerRenderer {
         let names = procedure.agencies.isEmpty ? procedure.authorities : procedure.agencies
         if !names.isEmpty { return join(names) }
         if let place = knowledge.overlays[procedure.code]?.place { return place.trimmingSentenceEnd() }
-        return text(.timeUnknown)
-    }
-
-    /// A list item without the source's bullet ("- ", "+ ", "* "): the answer numbers items itself.
-    func withoutBullet(_ text: String) -> String {
-        var rest = Substring(text).unicodeScalars
-        while let first = rest.first, Self.bulletMarks.contains(first) { rest = rest.dropFirst() }
-        return String(rest)
-    }
-
-    private static let bulletMarks: Set<Unicode.Scalar> = ["-", "+", "*", "•", "–", " "]
-
-    func documentCount(_ procedure: Procedure) -> Int {
-        procedure.documents.reduce(0) { $0 + $1.items.count }
+        return text(.agencyUnknown).trimmingSentenceEnd()
     }
 
     func copies(_ item: RequiredDocument) -> String {
@@ -102,50 +91,67 @@ extension AnswerRenderer {
         }
     }
 
-    func timeText(_ time: ProcessingTime) -> String {
-        guard let value = time.value else { return time.text }
-        let number = Self.number(value)
-        guard let unit = time.unit else { return text(.timeBareNumber, ["value": number]) }
-        return number + " " + unitLabel(unit)
-    }
-
-    func feeText(_ fee: Fee) -> String {
-        switch fee.amount {
-        case 0: text(.feeFree)
-        case let amount?: text(.feeAmount, ["amount": Self.grouped(amount)])
-        case nil: fee.text
+    /// Each channel's value, channels that say the same sharing a line:
+    /// one value (no line) when all agree; else one line per distinct value
+    /// and case, naming its channels ("trực tuyến, bưu chính") and its case
+    /// when the rows of one channel differ; when every channel lists the same
+    /// cases and values, the cases are given once for all channels.
+    func grouped(_ channels: [Channel], value: (Channel) -> String) -> (same: String?, lines: [(label: String, value: String)]) {
+        let rows = channels.map { (channel: $0, value: value($0)) }
+        guard let firstValue = rows.first?.value else { return (nil, []) }
+        if rows.allSatisfy({ $0.value == firstValue }) { return (firstValue, []) }
+        let kinds = Channel.Kind.allCases.filter { kind in channels.contains { $0.kind == kind } }
+        // A channel whose rows all say the same needs no case.
+        func entries(of kind: Channel.Kind) -> [CaseValue] {
+            let own = rows.filter { $0.channel.kind == kind }
+            if let only = own.first, own.allSatisfy({ $0.value == only.value }) { return [CaseValue(label: nil, value: only.value)] }
+            var seen: [CaseValue] = []
+            for row in own {
+                let entry = CaseValue(label: row.channel.caseLabel, value: row.value)
+                if !seen.contains(entry) { seen.append(entry) }
+            }
+            return seen
         }
-    }
-
-    /// One line when every channel says the same, else one line per channel.
-    func perChannel(
-        _ procedure: Procedure, header: TemplateKey, line: TemplateKey, same: TemplateKey, value: (Channel) -> String
-    ) -> [String] {
-        let channels = procedure.channels
-        guard !channels.isEmpty else { return lines(text(.methodUnknown)) }
-        let values = channels.map(value)
-        if Set(values).count == 1, let only = values.first {
-            return lines(text(same, ["value": only]))
+        let first = entries(of: kinds[0])
+        if kinds.count > 1, kinds.allSatisfy({ Set(entries(of: $0)) == Set(first) }) {
+            return (nil, first.map { (label(text(.channelAll), case: $0.label), $0.value) })
         }
-        var output = lines(text(header))
-        for (channel, value) in zip(channels, values) {
-            output += lines(text(line, ["channel": channelLabel(channel.kind), "value": value]))
+        var lines: [(kinds: [Channel.Kind], entry: CaseValue)] = []
+        for kind in kinds {
+            for entry in entries(of: kind) {
+                if let index = lines.firstIndex(where: { $0.entry == entry }) {
+                    lines[index].kinds.append(kind)
+                } else {
+                    lines.append(([kind], entry))
+                }
+            }
         }
-        return output
+        return (nil, lines.map { (label(join($0.kinds.map(channelLabel)), case: $0.entry.label), $0.entry.value) })
     }
 
-    func timeSummary(_ procedure: Procedure) -> String {
-        summary(procedure.channels.map { $0.time.map(timeText) ?? text(.timeUnknown) }, procedure)
+    /// Channels with the case their rows are for ("trực tiếp (trường hợp …)").
+    private func label(_ channels: String, case caseLabel: String?) -> String {
+        guard let caseLabel else { return channels }
+        return text(.channelWithCase, ["channel": channels, "case": Self.lowercasingFirst(caseLabel)])
     }
 
-    func feeSummary(_ procedure: Procedure) -> String {
-        summary(procedure.channels.map { $0.fee.map(feeText) ?? text(.feeUnknown) }, procedure)
+    private struct CaseValue: Hashable {
+        var label: String?
+        var value: String
     }
 
-    private func summary(_ values: [String], _ procedure: Procedure) -> String {
-        if values.isEmpty { return text(.timeUnknown) }
-        if Set(values).count == 1, let only = values.first { return only }
-        return join(zip(procedure.channels, values).map { channelLabel($0.kind) + ": " + $1 })
+    /// "Trường hợp …" → "trường hợp …", to sit inside a sentence; an
+    /// acronym ("UBND …") stays as it is.
+    static func lowercasingFirst(_ text: String) -> String {
+        guard let first = text.first, first.isUppercase, text.dropFirst().first?.isUppercase != true else { return text }
+        return first.lowercased() + text.dropFirst()
+    }
+
+    /// `text` cut after a whole word to at most `length` characters, marked with "…" when cut.
+    func shortened(_ text: String, to length: Int) -> String {
+        guard text.count > length else { return text }
+        let mark = self.text(.truncationMark)
+        return RenderedAnswer.cutAtWord(text, to: max(length - mark.count, 1)) + mark
     }
 
     /// 3 → "3", 1.5 → "1,5" (Vietnamese decimal comma).

@@ -1,16 +1,26 @@
+import Foundation
 import ThuTucKnowledge
 import ThuTucText
 
 /// Writes answers from the templates in Knowledge/templates and the facts of
 /// a procedure: per intent, always with the name, code and official link.
+///
+/// An answer says what a citizen can act on: the usual case first, fees and
+/// times as the record's notes and cases qualify them, what can really be
+/// done online, each default reply within its length budget
+/// (``AnswerAudit/budget(for:)``) with the link for the rest.
 public struct AnswerRenderer: Sendable {
     public let knowledge: KnowledgeBase
     /// The hotline given in fallbacks and greetings.
     public let hotline: String
+    /// Today as "YYYY-MM-DD", for notes that apply until a day: read only
+    /// when a note has one.
+    public let today: @Sendable () -> String
 
-    public init(knowledge: KnowledgeBase, hotline: String) {
+    public init(knowledge: KnowledgeBase, hotline: String, today: @escaping @Sendable () -> String = CalendarDay.today) {
         self.knowledge = knowledge
         self.hotline = hotline
+        self.today = today
     }
 
     var templates: AnswerTemplates { knowledge.templates }
@@ -19,22 +29,51 @@ public struct AnswerRenderer: Sendable {
         templates.render(key, values)
     }
 
-    /// The answer to `intents` (the first is the main one) about `procedure`.
-    public func answer(_ procedure: Procedure, intents: [Intent]) -> RenderedAnswer {
+    /// The answer to `intents` (the first is the main one) about `procedure`;
+    /// `documents` picks the case a documents follow-up asks for.
+    public func answer(_ procedure: Procedure, intents: [Intent], documents request: DocumentRequest? = nil) -> RenderedAnswer {
+        let asked = intents.isEmpty ? [Intent.overview] : intents
         let head = text(.procedureTitle, ["name": procedure.name, "code": procedure.code])
         let tail = text(.procedureLink, ["url": procedure.url, "retrieved": procedure.retrieved])
-        var body: [String] = []
-        for intent in intents.isEmpty ? [.overview] : intents {
-            body += section(intent, procedure)
+        var answer = RenderedAnswer(head: head, body: [], tail: tail)
+        answer.shortHead = text(.procedureTitleShort, ["name": procedure.name, "code": procedure.code])
+        answer.shortTail = text(.procedureLinkShort, ["url": procedure.url, "retrieved": procedure.retrieved])
+        // The budget leaves out the name, which is as long as the catalogue makes it.
+        let budget = AnswerAudit.budget(for: asked[0]) - tail.count - 1
+        for (index, intent) in asked.enumerated() {
+            let lines = section(intent, procedure, request: request, budget: budget)
+            if index == 0 { answer.essential = min(essentialLines(intent, lines, procedure), lines.count) }
+            answer.body += lines
         }
-        return RenderedAnswer(head: head, body: body, tail: tail)
+        answer.source = RenderedAnswer.Source(procedure: procedure, intents: asked, request: request)
+        return answer
     }
 
-    private func section(_ intent: Intent, _ procedure: Procedure) -> [String] {
+    /// How many leading lines of a section say what was asked: the time
+    /// or the fees (not their notes or provision), the heading and first
+    /// item of a list, none of an overview (which gives way to the link);
+    /// else the whole of a short answer.
+    private func essentialLines(_ intent: Intent, _ section: [String], _ procedure: Procedure) -> Int {
         switch intent {
-        case .documents: documents(procedure)
-        case .time: time(procedure)
-        case .fee: fee(procedure)
+        case .documents, .steps, .legal, .result:
+            return 2
+        case .overview:
+            return 0
+        case .time:
+            return knowledge.overlays[procedure.code]?.time == nil ? section.count : 1
+        case .fee:
+            let note = text(.feeNote, ["note": ""]).trimmingCharacters(in: .whitespaces)
+            return section.firstIndex { $0.trimmingCharacters(in: .whitespaces).hasPrefix(note) } ?? section.count
+        default:
+            return section.count
+        }
+    }
+
+    private func section(_ intent: Intent, _ procedure: Procedure, request: DocumentRequest?, budget: Int) -> [String] {
+        switch intent {
+        case .documents: documents(procedure, request: request, budget: budget)
+        case .time: time(procedure, budget: budget)
+        case .fee: fee(procedure, budget: budget)
         case .agency: agency(procedure)
         case .steps: steps(procedure)
         case .method: method(procedure)
@@ -53,56 +92,17 @@ public struct AnswerRenderer: Sendable {
             "channels": channels(procedure),
             "time": timeSummary(procedure),
             "fee": feeSummary(procedure),
-            "documents": String(documentCount(procedure)),
+            "documents": documentSummary(procedure),
         ]
         return lines(text(.overviewBody, values)) + lines(text(.overviewHint))
     }
 
-    func documents(_ procedure: Procedure) -> [String] {
-        let groups = procedure.documents.filter { !$0.items.isEmpty }
-        guard !groups.isEmpty else { return lines(text(.documentsNone)) }
-        var output = lines(text(.documentsHeader))
-        var number = 0
-        for group in groups {
-            if let title = group.title.map(withoutBullet), !title.isEmpty {
-                output += lines(text(.documentsGroup, ["title": title]))
-            }
-            for item in group.items {
-                number += 1
-                let name = withoutBullet(item.name)
-                if let form = item.form {
-                    let values: KeyValuePairs = ["number": String(number), "name": name, "copies": copies(item), "form": form]
-                    output += lines(text(.documentsItemForm, values))
-                } else {
-                    output += lines(text(.documentsItem, ["number": String(number), "name": name, "copies": copies(item)]))
-                }
-            }
-        }
-        return output
-    }
-
-    func time(_ procedure: Procedure) -> [String] {
-        perChannel(procedure, header: .timeHeader, line: .timeLine, same: .timeSame) { channel in
-            channel.time.map(timeText) ?? text(.timeUnknown)
-        }
-    }
-
-    func fee(_ procedure: Procedure) -> [String] {
-        var output = perChannel(procedure, header: .feeHeader, line: .feeLine, same: .feeSame) { channel in
-            channel.fee.map(feeText) ?? text(.feeUnknown)
-        }
-        var notes: [String] = []
-        for channel in procedure.channels {
-            if let note = channel.fee?.note, !notes.contains(note) { notes.append(note) }
-        }
-        for note in notes { output += lines(text(.feeNote, ["note": note])) }
-        return output
-    }
-
     func agency(_ procedure: Procedure) -> [String] {
         var output: [String] = []
+        let place = knowledge.overlays[procedure.code]?.place
         if procedure.agencies.isEmpty && procedure.authorities.isEmpty {
-            output += lines(text(.agencyUnknown))
+            // Where people usually go says more than the catalogue's silence.
+            if place == nil { output += lines(text(.agencyUnknown)) }
         } else {
             output += lines(text(.agencyBody, ["agencies": agencies(procedure), "levels": levels(procedure.levels)]))
             if !procedure.authorities.isEmpty, procedure.authorities != procedure.agencies {
@@ -112,7 +112,7 @@ public struct AnswerRenderer: Sendable {
         if let address = procedure.address {
             output += lines(text(.agencyAddress, ["address": address]))
         }
-        if let place = knowledge.overlays[procedure.code]?.place {
+        if let place {
             output += lines(text(.agencyPlace, ["place": place]))
         }
         return output
@@ -127,7 +127,7 @@ public struct AnswerRenderer: Sendable {
             }
         } else {
             let values: KeyValuePairs = [
-                "documents": String(documentCount(procedure)),
+                "documents": documentSummary(procedure),
                 "channels": channels(procedure),
                 "agencies": agencyLine(procedure),
                 "time": timeSummary(procedure),
@@ -145,12 +145,21 @@ public struct AnswerRenderer: Sendable {
         return output
     }
 
+    /// How to submit, and what the online channel really allows: all of
+    /// it, sending the dossier, or only booking a time and place.
     func method(_ procedure: Procedure) -> [String] {
         guard !procedure.channels.isEmpty else { return lines(text(.methodUnknown)) }
-        let kinds = Set(procedure.channels.map(\.kind))
+        let online = procedure.channels.filter { $0.kind == .online }
+        let scopes = Set(online.map { $0.online ?? .submit })
+        let onlineKey: TemplateKey =
+            if online.isEmpty { .methodOnlineNo }
+            else if scopes == [.booking] { .methodOnlineBooking }
+            else if scopes == [.full] { .methodOnlineFull }
+            else { .methodOnlineSubmit }
+        let post = procedure.channels.contains { $0.kind == .post }
         return lines(text(.methodBody, ["channels": channels(procedure)]))
-            + lines(text(kinds.contains(.online) ? .methodOnlineYes : .methodOnlineNo))
-            + lines(text(kinds.contains(.post) ? .methodPostYes : .methodPostNo))
+            + lines(text(onlineKey))
+            + lines(text(post ? .methodPostYes : .methodPostNo))
     }
 
     func legal(_ procedure: Procedure) -> [String] {

@@ -25,13 +25,15 @@ public final class Assistant: Sendable {
 
     public var knowledge: KnowledgeBase { engine.knowledge }
 
-    /// Answers `text` in `session`, cutting the reply to `maxCharacters` when given.
+    /// Answers `text` in `session`, cutting the reply to `maxCharacters`
+    /// when given (at least ``ReplyLength/minimum``: interfaces refuse less).
     public func respond(to text: String, in session: inout Session, maxCharacters: Int? = nil) -> Reply {
         let query = engine.analyze(text)
         var reply = decide(query, session: &session)
         // Every reply is made with its whole text; only a limit changes it.
         if let maxCharacters {
-            reply.text = reply.answer.fitted(to: maxCharacters, mark: renderer.templates.render(.truncationMark))
+            let limit = max(maxCharacters, ReplyLength.minimum)
+            reply.text = reply.answer.fitted(to: limit, mark: renderer.templates.render(.truncationMark))
         }
         session.lastWhy = reply.why
         return reply
@@ -68,7 +70,7 @@ public final class Assistant: Sendable {
             if let both = bothParts(of: query, leader: candidate, confidence: confidence) {
                 return answer(both, intents: asked, session: &session, why: why)
             }
-            return answer(candidate.procedure, intents: asked, confidence: confidence, result: result, session: &session, why: why)
+            return answer(candidate.procedure, intents: asked, confidence: confidence, result: result, query: query, session: &session, why: why)
         case .clarify(let choices, let confidence):
             session.pending = Session.PendingChoice(codes: choices.map(\.candidate.code), labels: choices.map(\.label), intents: asked)
             return clarify(choices, confidence: confidence, why: why)
@@ -76,7 +78,7 @@ public final class Assistant: Sendable {
             return list(listing, why: why)
         case .decline(let topic, let confidence):
             if topic == nil, query.intent != nil, let focus = session.focus, let procedure = knowledge.procedure(code: focus) {
-                return answer(procedure, intents: asked, confidence: 0.5, result: nil, session: &session, why: why)
+                return answer(procedure, intents: asked, confidence: 0.5, result: nil, query: query, session: &session, why: why)
             }
             return decline(topic, confidence: confidence, why: why)
         }
@@ -93,7 +95,7 @@ public final class Assistant: Sendable {
 
     private func followUp(_ query: AnalyzedQuery, intents: [Intent], session: inout Session, why: Why) -> Reply {
         if let focus = session.focus, let procedure = knowledge.procedure(code: focus), query.intent != nil || query.isContinuation {
-            return answer(procedure, intents: intents, confidence: 0.9, result: nil, session: &session, why: why)
+            return answer(procedure, intents: intents, confidence: 0.9, result: nil, query: query, session: &session, why: why)
         }
         if query.intent != nil {
             let answer = RenderedAnswer(body: renderer.lines(renderer.text(.followUpWithoutFocus, ["hotline": renderer.hotline])))
@@ -103,16 +105,21 @@ public final class Assistant: Sendable {
     }
 
     private func answer(
-        _ procedure: Procedure, intents: [Intent], confidence: Double, result: SearchResult?, session: inout Session, why: Why?
+        _ procedure: Procedure, intents: [Intent], confidence: Double, result: SearchResult?, query: AnalyzedQuery?,
+        session: inout Session, why: Why?
     ) -> Reply {
         session.focus = procedure.code
         session.lastIntents = intents
         let runnersUp = (result?.candidates ?? []).filter { $0.code != procedure.code }.prefix(5)
-        let answer = renderer.answer(procedure, intents: intents)
-        return Reply(
+        // "hồ sơ trường hợp 2": the case of the dossier a documents follow-up asks for.
+        let request = intents.contains(.documents) ? query.flatMap(DocumentRequest.init) : nil
+        let answer = renderer.answer(procedure, intents: intents, documents: request)
+        var reply = Reply(
             intent: intents.first ?? .overview, intents: intents, procedure: Reply.ProcedureRef(procedure), confidence: confidence,
             choices: runnersUp.map { Reply.ProcedureRef(code: $0.code, name: $0.name) }, answer: answer, text: answer.text, why: why
         )
+        reply.makeFacts = { [renderer] in renderer.facts(procedure, intents: intents, documents: request) }
+        return reply
     }
 
     /// For a request that joins two things ("lệ phí hộ chiếu và căn cước"),
@@ -145,11 +152,14 @@ public final class Assistant: Sendable {
         }
         session.focus = both[0].0.code
         session.lastIntents = intents
-        return Reply(
+        var reply = Reply(
             intent: intents.first ?? .overview, intents: intents, procedure: Reply.ProcedureRef(both[0].0.procedure),
             confidence: both.map(\.1).min() ?? 0, choices: both.dropFirst().map { Reply.ProcedureRef($0.0.procedure) },
             answer: combined, text: combined.text, why: why
         )
+        let main = both[0].0.procedure
+        reply.makeFacts = { [renderer] in renderer.facts(main, intents: intents) }
+        return reply
     }
 
     private func clarify(_ choices: [Decision.Choice], confidence: Double, why: Why?) -> Reply {
@@ -161,7 +171,11 @@ public final class Assistant: Sendable {
             ]))
         }
         body += renderer.lines(renderer.text(.clarifyFooter))
-        let answer = RenderedAnswer(body: body)
+        var answer = RenderedAnswer(body: body)
+        // Cut to a small size, a clarification keeps every choice by its label, and the prompt.
+        answer.compact = choices.enumerated().map { index, choice in
+            renderer.text(.clarifyItemShort, ["number": String(index + 1), "label": choice.label])
+        } + renderer.lines(renderer.text(.clarifyFooterShort))
         return Reply(
             intent: .clarify, procedure: nil, confidence: confidence,
             choices: choices.map { Reply.ProcedureRef($0.candidate.procedure) }, answer: answer, text: answer.text, why: why
@@ -190,7 +204,10 @@ public final class Assistant: Sendable {
             return nil
         }
         let intents = query.intents.filter(\.needsProcedure)
-        return answer(chosen, intents: intents.isEmpty ? pending.intents : intents, confidence: 1, result: nil, session: &session, why: session.lastWhy)
+        return answer(
+            chosen, intents: intents.isEmpty ? pending.intents : intents, confidence: 1, result: nil, query: nil, session: &session,
+            why: session.lastWhy
+        )
     }
 
     private func list(_ listing: SearchResult.Listing, why: Why) -> Reply {

@@ -1,18 +1,46 @@
-/// An answer in three parts, so that cutting it to a channel's size keeps
-/// the procedure's name and code (the head) and the official link (the tail).
-public struct RenderedAnswer: Sendable, Hashable {
+import ThuTucKnowledge
+
+/// An answer in parts, so that cutting it to a channel's size keeps what
+/// matters in order: the procedure's name (the head), then what was asked
+/// (the first ``essential`` body lines), then the official link (the tail),
+/// then the rest of the body.
+public struct RenderedAnswer: Sendable {
     public var head: String
     public var body: [String]
     public var tail: String
+    /// The head in fewer characters (the name without its code), for tight limits.
+    public var shortHead: String?
+    /// The tail in fewer characters (the bare link), for tight limits.
+    public var shortTail: String?
+    /// How many leading body lines say what was asked: they are kept,
+    /// shortened if they must be, before the link; the lines after them go first.
+    public var essential: Int
+    /// Body lines for a tight limit in place of ``body`` (a clarification's
+    /// choices as short labels), all of them essential.
+    public var compact: [String]?
+    /// What the answer is about, for the facts a gateway renders (``Reply/facts``).
+    var source: Source?
 
-    public init(head: String = "", body: [String] = [], tail: String = "") {
+    /// The procedure, intents and case an answer was rendered for.
+    struct Source: Sendable {
+        var procedure: Procedure
+        var intents: [Intent]
+        var request: DocumentRequest?
+    }
+
+    public init(head: String = "", body: [String] = [], tail: String = "", essential: Int = 0) {
         self.head = head
         self.body = body
         self.tail = tail
+        self.essential = essential
     }
 
     /// The whole answer, one line per body line.
     public var text: String {
+        Self.joined(head, body, tail)
+    }
+
+    private static func joined(_ head: String, _ body: [String], _ tail: String) -> String {
         // Sized once and appended in place: every reply is made this way.
         var text = ""
         text.reserveCapacity(body.reduce(head.utf8.count + tail.utf8.count + 2) { $0 + $1.utf8.count + 1 })
@@ -27,32 +55,70 @@ public struct RenderedAnswer: Sendable, Hashable {
         return text
     }
 
-    /// The answer in at most `limit` characters: body lines are dropped from
-    /// the end and the last kept one is cut at a word, marked with `mark`;
-    /// head and tail stay whole unless they alone exceed the limit.
+    /// The answer in at most `limit` characters, what was asked kept before
+    /// the link: the forms tried, in order, are the full head and link, the
+    /// bare link, the name without its code, and no link; in each, the
+    /// essential lines must fit whole and the other lines follow while they
+    /// fit. When none fits, the essential lines are cut at a word and
+    /// marked with `mark`. A line left out is marked at the end of the last one kept.
     public func fitted(to limit: Int?, mark: String) -> String {
         let full = text
         guard let limit, limit > 0, full.count > limit else { return full }
-        let fixed = [head, tail].filter { !$0.isEmpty }
-        let fixedLength = fixed.reduce(0) { $0 + $1.count } + max(fixed.count - 1, 0)
-        if fixedLength + 1 + mark.count > limit {
-            return Self.cut(fixed.joined(separator: "\n"), to: limit, mark: mark, keepingEnd: tail)
-        }
-        var budget = limit - fixedLength - 1 - mark.count
-        var kept: [String] = []
-        for line in body where !line.isEmpty {
-            if line.count + 1 <= budget {
+        let lines = compact ?? body.filter { !$0.isEmpty }
+        let essentialCount = compact == nil ? min(essential, lines.count) : lines.count
+        let required = Array(lines.prefix(essentialCount))
+        let optional = Array(lines.dropFirst(essentialCount))
+        let heads = [head, shortHead ?? head].filter { !$0.isEmpty }
+        let forms: [(head: String, tail: String)] = [
+            (heads.first ?? "", tail), (heads.first ?? "", shortTail ?? tail), (heads.last ?? "", shortTail ?? tail),
+            (heads.first ?? "", ""), (heads.last ?? "", ""),
+        ]
+        var fallback: String?
+        for form in forms {
+            let fixed = Self.length([form.head, form.tail] + required)
+            guard fixed <= limit else { continue }
+            var kept = required
+            var used = fixed
+            for line in optional {
+                guard used + line.count + 1 + mark.count <= limit else { break }
                 kept.append(line)
-                budget -= line.count + 1
+                used += line.count + 1
+            }
+            if kept.count < lines.count, !kept.isEmpty, used + mark.count <= limit { kept[kept.count - 1] += mark }
+            let fitted = Self.joined(form.head, kept, form.tail)
+            // With nothing essential, a shorter link that makes room for a line beats name and link alone.
+            if kept.isEmpty, !optional.isEmpty {
+                if fallback == nil { fallback = fitted }
                 continue
             }
-            if budget >= 12 {
-                kept.append(Self.cutAtWord(line, to: budget - 1))
-            }
-            break
+            return fitted
         }
-        let bodyText = kept.isEmpty ? mark : kept.joined(separator: "\n") + mark
-        return ([head, bodyText, tail].filter { !$0.isEmpty }).joined(separator: "\n")
+        return fallback ?? Self.squeezed(heads.last ?? "", required, to: limit, mark: mark)
+    }
+
+    /// `head` and `lines` in `limit` characters: each line gets an equal
+    /// share of the room left and is cut at a word, the last line (a
+    /// clarification's prompt) whole when it fits in its share.
+    private static func squeezed(_ head: String, _ lines: [String], to limit: Int, mark: String) -> String {
+        // The name keeps at most two fifths of the room when lines must follow it.
+        let headRoom = head.isEmpty ? 0 : min(head.count, lines.isEmpty ? limit : limit * 2 / 5) + 1
+        let shownHead = head.count + 1 > headRoom && !head.isEmpty ? cutAtWord(head, to: headRoom - 1 - mark.count) + mark : head
+        var room = limit - (shownHead.isEmpty ? 0 : shownHead.count + 1)
+        guard !lines.isEmpty, room > 0 else { return String(shownHead.prefix(limit)) }
+        var cut: [String] = []
+        for (index, line) in lines.enumerated() {
+            let left = lines.count - index
+            let share = max((room - (left - 1)) / left, 1)
+            let piece = line.count <= share ? line : cutAtWord(line, to: max(share - mark.count, 1)) + mark
+            cut.append(piece)
+            room -= piece.count + 1
+        }
+        return ([shownHead] + cut).filter { !$0.isEmpty }.joined(separator: "\n")
+    }
+
+    private static func length(_ parts: [String]) -> Int {
+        let present = parts.filter { !$0.isEmpty }
+        return present.reduce(0) { $0 + $1.count } + max(present.count - 1, 0)
     }
 
     /// `text` in `length` characters or fewer, cut after a whole word.
@@ -63,15 +129,5 @@ public struct RenderedAnswer: Sendable, Hashable {
             return String(prefix[..<space])
         }
         return String(prefix)
-    }
-
-    /// Head and tail alone are too long (an SMS and a long name): shorten the
-    /// text before `keepingEnd` so the link still arrives whole.
-    static func cut(_ text: String, to limit: Int, mark: String, keepingEnd end: String) -> String {
-        guard !end.isEmpty, end.count + mark.count + 1 < limit, text.hasSuffix(end) else {
-            return cutAtWord(text, to: limit - mark.count) + mark
-        }
-        let start = String(text.dropLast(end.count + 1))
-        return cutAtWord(start, to: limit - end.count - mark.count - 1) + mark + "\n" + end
     }
 }

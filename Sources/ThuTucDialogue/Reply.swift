@@ -34,6 +34,13 @@ public struct Reply: Sendable {
     public var text: String
     /// How the engine got there, for hotline staff.
     public var why: Why?
+    /// Makes ``facts`` when asked: only JSON replies carry them, so an
+    /// answer read as text does not pay for them.
+    var makeFacts: (@Sendable () -> ReplyFacts)?
+
+    /// The facts of an answer about a procedure, for gateways (nil for a
+    /// clarification, a list, smalltalk or a fallback).
+    public var facts: ReplyFacts? { makeFacts?() }
 
     public init(
         intent: Intent, intents: [Intent]? = nil, procedure: ProcedureRef?, confidence: Double, choices: [ProcedureRef],

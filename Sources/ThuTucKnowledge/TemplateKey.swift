@@ -3,13 +3,33 @@
 /// missing or a template uses a placeholder its key does not offer.
 public enum TemplateKey: String, Sendable, CaseIterable {
     case procedureTitle = "procedure.title"
+    case procedureTitleShort = "procedure.title-short"
     case procedureLink = "procedure.link"
+    case procedureLinkShort = "procedure.link-short"
     case overviewBody = "overview.body"
     case overviewHint = "overview.hint"
+    case overviewDocuments = "overview.documents"
+    case overviewDocumentsCases = "overview.documents-cases"
+    case overviewDocumentsBring = "overview.documents-bring"
     case documentsHeader = "documents.header"
-    case documentsGroup = "documents.group"
+    case documentsLeadCase = "documents.lead-case"
+    case documentsSection = "documents.section"
     case documentsItem = "documents.item"
     case documentsItemForm = "documents.item-form"
+    case documentsDetail = "documents.detail"
+    case documentsConditional = "documents.conditional"
+    case documentsMore = "documents.more"
+    case documentsNote = "documents.note"
+    case documentsBringHeader = "documents.bring-header"
+    case documentsBringItem = "documents.bring-item"
+    case documentsCasesHeader = "documents.cases-header"
+    case documentsFullList = "documents.full-list"
+    case documentsOtherCasesHeader = "documents.other-cases-header"
+    case documentsCaseLine = "documents.case-line"
+    case documentsCasesMore = "documents.cases-more"
+    case documentsGeneralCase = "documents.general-case"
+    case documentsCaseTitle = "documents.case-title"
+    case documentsCaseUnknown = "documents.case-unknown"
     case documentsNone = "documents.none"
     case copiesOriginals = "copies.originals"
     case copiesCopies = "copies.copies"
@@ -20,11 +40,29 @@ public enum TemplateKey: String, Sendable, CaseIterable {
     case timeSame = "time.same"
     case timeUnknown = "time.unknown"
     case timeBareNumber = "time.bare-number"
+    case timeMore = "time.more"
+    case timeUsual = "time.usual"
+    case timeBasis = "time.basis"
+    case timePortal = "time.portal"
+    case channelWithCase = "label.channel-case"
     case feeHeader = "fee.header"
     case feeLine = "fee.line"
     case feeSame = "fee.same"
     case feeNote = "fee.note"
+    case feeNoteUntil = "fee.note-until"
+    case feeNoteExpired = "fee.note-expired"
+    case feeMoreNotes = "fee.more-notes"
     case feeAmount = "fee.amount"
+    case feeAmountPer = "fee.amount-per"
+    case feeRange = "fee.range"
+    case feeProvince = "fee.province"
+    case feeLaw = "fee.law"
+    case feeLawGeneral = "fee.law-general"
+    case feeWaivedExtra = "fee.waived-extra"
+    case feeExpired = "fee.expired"
+    case feeForeign = "fee.foreign"
+    case feeForeignAbroad = "fee.foreign-abroad"
+    case feeNoteForeign = "fee.note-foreign"
     case feeFree = "fee.free"
     case feeUnknown = "fee.unknown"
     case agencyBody = "agency.body"
@@ -38,7 +76,9 @@ public enum TemplateKey: String, Sendable, CaseIterable {
     case tipsHeader = "tips.header"
     case tipsItem = "tips.item"
     case methodBody = "method.body"
-    case methodOnlineYes = "method.online-yes"
+    case methodOnlineFull = "method.online-full"
+    case methodOnlineSubmit = "method.online-submit"
+    case methodOnlineBooking = "method.online-booking"
     case methodOnlineNo = "method.online-no"
     case methodPostYes = "method.post-yes"
     case methodPostNo = "method.post-no"
@@ -59,7 +99,9 @@ public enum TemplateKey: String, Sendable, CaseIterable {
     case clarifyHeaderTopic = "clarify.header-topic"
     case clarifyItem = "clarify.item"
     case clarifyItemPlain = "clarify.item-plain"
+    case clarifyItemShort = "clarify.item-short"
     case clarifyFooter = "clarify.footer"
+    case clarifyFooterShort = "clarify.footer-short"
     case choiceOutOfRange = "clarify.out-of-range"
     case fallbackBody = "fallback.body"
     case fallbackOutside = "fallback.outside"
@@ -75,6 +117,7 @@ public enum TemplateKey: String, Sendable, CaseIterable {
     case channelInPerson = "label.channel.truc-tiep"
     case channelOnline = "label.channel.truc-tuyen"
     case channelPost = "label.channel.buu-chinh"
+    case channelAll = "label.channel.all"
     case levelMinistry = "label.level.bo"
     case levelProvince = "label.level.tinh"
     case levelCommune = "label.level.xa"
@@ -117,11 +160,35 @@ public enum TemplateKey: String, Sendable, CaseIterable {
     public var placeholders: Set<String> {
         switch self {
         case .procedureTitle: ["name", "code"]
-        case .procedureLink: ["url", "retrieved"]
+        case .procedureTitleShort: ["name", "code"]
+        case .procedureLink, .procedureLinkShort: ["url", "retrieved"]
         case .overviewBody: ["levels", "field", "channels", "time", "fee", "documents", "agencies"]
-        case .documentsGroup: ["title"]
+        case .overviewDocuments, .overviewDocumentsBring: ["count"]
+        case .overviewDocumentsCases: ["count", "cases"]
+        case .documentsLeadCase, .documentsSection: ["title"]
         case .documentsItem: ["number", "name", "copies"]
         case .documentsItemForm: ["number", "name", "copies", "form"]
+        case .documentsDetail: ["text"]
+        case .documentsMore, .documentsCasesMore: ["count"]
+        case .documentsNote: ["note"]
+        case .documentsBringItem: ["number", "text"]
+        case .documentsCasesHeader, .documentsOtherCasesHeader: ["example"]
+        case .documentsCaseLine: ["number", "title"]
+        case .documentsCaseTitle: ["number", "title"]
+        case .documentsCaseUnknown: ["number", "count"]
+        case .timeUsual: ["time"]
+        case .timeMore: ["count"]
+        case .timeBasis: ["basis"]
+        case .timePortal: ["value"]
+        case .channelWithCase: ["channel", "case"]
+        case .feeNoteUntil, .feeNoteExpired: ["date"]
+        case .feeMoreNotes: ["count"]
+        case .feeAmountPer: ["amount", "per"]
+        case .feeRange: ["low", "high"]
+        case .feeLaw: ["law"]
+        case .feeWaivedExtra: ["extra"]
+        case .feeForeign, .feeForeignAbroad: ["fee"]
+        case .clarifyItemShort: ["number", "label"]
         case .copiesOriginals, .copiesCopies: ["count"]
         case .copiesBoth: ["originals", "copies"]
         case .timeLine, .feeLine: ["channel", "value"]
