@@ -3,8 +3,8 @@ import ThuTucDialogue
 import ThuTucKnowledge
 
 extension ProtocolHandler {
-    /// Smallest and largest "max_chars" a request may ask for.
-    static let characterLimits = 40...100_000
+    /// Smallest and largest "max_chars" a request may ask for: the same on every interface.
+    static let characterLimits = ReplyLength.range
 
     /// JSON mode: {"id", "session", "text", "max_chars", "why"} or {"id", "cmd", ...}.
     func handleJSON(_ line: [UInt8], state: inout ConnectionState) -> RequestOutcome {
@@ -120,7 +120,7 @@ extension ProtocolHandler {
         return RequestOutcome(.reply(writer.line()), session: session, intent: "cmd:\(name)")
     }
 
-    /// The reply line: {"id", "session", "intent", "intents", "procedure", "confidence", "choices", "reply"}.
+    /// The reply line: {"id", "session", "intent", "intents", "procedure", "confidence", "choices", "reply", "facts"}.
     public static func encode(_ reply: Reply, id: JSONValue?, session: String, why: Bool) -> [UInt8] {
         // Room for the text, a few escapes in it, and the other members.
         var writer = JSONWriter(capacity: reply.text.utf8.count + session.utf8.count + 512)
@@ -138,6 +138,7 @@ extension ProtocolHandler {
         for choice in reply.choices { choices.append(reference(choice)) }
         writer.raw("choices", choices.array())
         writer.string("reply", reply.text)
+        writer.raw("facts", reply.facts?.json() ?? Array("null".utf8))
         if why, let explanation = reply.why {
             writer.string("why", explanation.text)
         }
