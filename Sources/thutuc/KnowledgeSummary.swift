@@ -32,6 +32,7 @@ struct KnowledgeSummary {
         lines.append("documents: \(documents); legal references: \(procedures.reduce(0) { $0 + $1.legal.count }); results: \(procedures.reduce(0) { $0 + $1.results.count })")
         let aliases = knowledge.overlays.values.reduce(0) { $0 + $1.aliases.count }
         lines.append("overlays: \(knowledge.overlays.count) (\(aliases) aliases); lexicon: \(knowledge.lexicon.mappings.count) mappings, \(knowledge.lexicon.cues.count) cues, \(knowledge.lexicon.stopwords.count) stopwords, \(knowledge.lexicon.smalltalk.count) smalltalk phrases; templates: \(knowledge.templates.texts.count)")
+        lines += unclassified(verbose: verbose)
         if verbose {
             lines.append("channels whose time is not a number:")
             for (code, channel) in timed where channel.time?.value == nil {
@@ -43,6 +44,30 @@ struct KnowledgeSummary {
             }
         }
         return lines.joined(separator: "\n")
+    }
+
+    /// What the import could not classify, and so answers say plainly: a
+    /// time's unit, what a fee note says, a document's count.
+    private func unclassified(verbose: Bool) -> [String] {
+        var bare: [String] = [], unread: [String] = [], uncounted: [String] = []
+        for procedure in knowledge.procedures {
+            if procedure.channels.contains(where: { $0.time?.value != nil && $0.time?.unit == nil }) { bare.append(procedure.code) }
+            if procedure.channels.contains(where: { channel in
+                guard let fee = channel.fee, fee.note != nil, fee.currency == nil else { return false }
+                return (fee.amount ?? 0) == 0 && fee.basis == nil
+            }) { unread.append(procedure.code) }
+            if procedure.documents.contains(where: { $0.items.contains { $0.originals == 0 && $0.copies == 0 } }) { uncounted.append(procedure.code) }
+        }
+        let groups = [
+            ("times given as a bare number, no unit in the record", bare),
+            ("fee notes of a free or unstated fee that say no amount, waiver, setter or legal text", unread),
+            ("documents without a count of originals or copies", uncounted),
+        ]
+        var lines = ["not classified by the import (procedures):"]
+        for (label, codes) in groups {
+            lines.append("  \(label): \(codes.count)" + (verbose && !codes.isEmpty ? " — " + codes.joined(separator: " ") : ""))
+        }
+        return lines
     }
 
     private func percent(_ part: Int, _ whole: Int) -> String {
