@@ -22,7 +22,8 @@ import ThuTucKnowledge
 /// group; its notes go to the group before.
 ///
 /// A group is a **case** unless its heading names a section of the dossier
-/// everyone files ("Giấy tờ phải nộp", "Thành phần hồ sơ", or no heading);
+/// everyone files ("Giấy tờ phải nộp", "Hồ sơ của người nhận con nuôi", or
+/// no heading) and no case ("trường hợp", "đối với");
 /// a document is **conditional** when it opens with its condition
 /// ("Trường hợp …", "Đối với …", "Nếu …") or says "(nếu có)".
 enum DocumentGroupBuilder {
@@ -59,9 +60,11 @@ enum DocumentGroupBuilder {
     static let headingEndings = ["hồ sơ gồm", "bao gồm", "gồm có", "gồm các giấy tờ sau", "gồm những giấy tờ sau"]
     /// How a section heading opens, lowercased: a part of the dossier everyone files, not a case.
     static let sectionOpenings = [
-        "giấy tờ phải", "các giấy tờ", "giấy tờ xuất trình", "giấy tờ nộp", "xuất trình", "thành phần hồ sơ", "hồ sơ gồm",
-        "hồ sơ bao gồm", "người có yêu cầu", "người yêu cầu", "tài liệu phải", "bản chính", "bản sao",
+        "giấy tờ phải", "các giấy tờ", "giấy tờ xuất trình", "giấy tờ nộp", "xuất trình", "thành phần hồ sơ", "hồ sơ",
+        "người có yêu cầu", "người yêu cầu", "tài liệu phải", "bản chính", "bản sao",
     ]
+    /// Words that make a heading a case even when it opens like a section ("Hồ sơ … trong trường hợp …").
+    static let caseWords = ["trường hợp", "đối với"]
     /// How a conditional document opens, lowercased.
     static let conditionOpenings = ["trường hợp", "trong trường hợp", "đối với", "nếu "]
     static let conditionMarks = ["(nếu có)", "(nếu có ", "nếu có)"]
@@ -127,7 +130,8 @@ enum DocumentGroupBuilder {
     /// An empty group with `title`, a case unless the title names a section.
     private static func group(titled title: String?) -> DocumentGroup {
         let lowered = title?.lowercased() ?? ""
-        let isCase = title != nil && !sectionOpenings.contains(where: { lowered.hasPrefix($0) })
+        let isSection = sectionOpenings.contains { lowered.hasPrefix($0) } && !caseWords.contains { lowered.contains($0) }
+        let isCase = title != nil && !isSection
         return DocumentGroup(title: title, items: [], isCase: isCase)
     }
 

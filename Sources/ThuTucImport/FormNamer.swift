@@ -29,7 +29,8 @@ public enum FormNamer {
     /// says the spelling already holds "số" ("ms": mẫu số).
     static let spellings: [(text: [Unicode.Scalar], word: Word, numbered: Bool)] = {
         let table: [(String, Word, Bool)] = [
-            ("phụ lục", .annex, false), ("phu luc", .annex, false), ("phuluc", .annex, false), ("phlc", .annex, false),
+            ("phụ lục", .annex, false), ("phu lục", .annex, false), ("phụ luc", .annex, false), ("phu luc", .annex, false),
+            ("phuluc", .annex, false), ("phlc", .annex, false),
             ("mẫu", .form, false), ("mau", .form, false), ("mus", .form, true), ("ms", .form, true), ("mu", .form, false),
         ]
         return table.map { (Array($0.0.unicodeScalars), $0.1, $0.2) }
@@ -103,8 +104,9 @@ public enum FormNamer {
             }
         } else if isCapital(first) {
             while end < scalars.count, isCapital(scalars[end]) || isDigit(scalars[end]) { end += 1 }
-            // "MauBankhai…": a capital followed by lowercase letters starts a word, not a code.
-            if end < scalars.count, scalars[end].properties.isLowercase { return nil }
+            // "MauBankhai…": capitals followed by lowercase letters start a word, not a code;
+            // "MuCT01banhnh…" is a code with the next word glued on.
+            if end < scalars.count, scalars[end].properties.isLowercase, !scalars[offset..<end].contains(where: isDigit) { return nil }
             let isRoman = scalars[offset..<end].allSatisfy { romanDigits.contains($0) }
             // Parts joined by "-" ("TP-LS-28"), by "/" with digits ("ĐKX10/79"), or by "." with digits after a roman numeral ("I.1.8").
             while end + 1 < scalars.count {

@@ -29,7 +29,7 @@ enum SubItemSplitter {
         var details: [String] = []
         for (index, start) in starts.enumerated() {
             let end = index + 1 < starts.count ? starts[index + 1] : scalars.count
-            let detail = PortalText.trimmingTrailingSeparators(PortalText.clean(ListMarker.stripped(scalars.string(start..<end))))
+            let detail = DocumentGroupBuilder.withoutLeadIn(PortalText.clean(ListMarker.stripped(scalars.string(start..<end))))
             if !detail.isEmpty, !details.contains(detail) { details.append(detail) }
         }
         return details.isEmpty ? (text, []) : (name, details)

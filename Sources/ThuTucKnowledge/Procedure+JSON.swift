@@ -5,6 +5,12 @@ import ThuTucJSON
 // errors (a typo in an overlay must not be silently ignored).
 
 extension Procedure {
+    /// One line of `Knowledge/procedures/*.jsonl`, read as the loader reads
+    /// it: for tools and tests that check what the importer wrote.
+    public init(jsonLine line: some StringProtocol) throws {
+        self = try JSONCursor.read(ArraySlice(line.utf8)) { cursor in try Procedure(cursor: &cursor) }
+    }
+
     /// Reads one line of `Knowledge/procedures/*.jsonl`.
     init(cursor: inout JSONCursor) throws {
         var code, name, field, ministry, url, retrieved: String?

@@ -68,7 +68,7 @@ struct ImportCatalogImporterTests {
 
         let lines = try String(contentsOf: knowledge.appendingPathComponent("procedures/bo-tu-phap.jsonl"), encoding: .utf8)
         #expect(lines.hasSuffix("}\n"))
-        let procedures = try lines.split(separator: "\n").map { try JSONDecoder().decode(Procedure.self, from: Data($0.utf8)) }
+        let procedures = try lines.split(separator: "\n").map { try Procedure(jsonLine: $0) }
         #expect(procedures.map(\.code) == ["1.000001", "1.000002"])
         let birth = try #require(procedures.last)
         #expect(birth.ministry == "Bộ Tư pháp")
@@ -78,8 +78,10 @@ struct ImportCatalogImporterTests {
         #expect(birth.agencies.isEmpty)
         #expect(birth.address == nil)
         #expect(birth.channels.map(\.kind) == [.inPerson, .online])
-        #expect(birth.channels.first?.fee == Fee(text: "8,000 Việt Nam Đồng", amount: 8_000, note: "8.000 đồng/lần"))
-        #expect(birth.documents.first?.items.map(\.form) == ["Mẫu số 01.docx", nil])
+        #expect(birth.channels.first?.fee == Fee(
+            text: "8,000 Việt Nam Đồng", amount: 8_000, note: "8.000 đồng/lần", per: "lần", rates: [Fee.Rate(amount: 8_000, per: "lần")]
+        ))
+        #expect(birth.documents.first?.items.map(\.form) == ["Mẫu số 01", nil])
         #expect(birth.legal.map(\.number) == ["60/2014/QH13", "123/2015/NĐ-CP"])
         #expect(birth.results == [ResultDocument(name: "Giấy khai sinh", code: "KQ.G15.000001")])
         #expect(birth.retrieved == "2026-06")
@@ -88,7 +90,7 @@ struct ImportCatalogImporterTests {
         #expect(reports[1].tallies[.feeAmountScaledFromNote]?.examples == ["2.000003"])
 
         let defence = try String(contentsOf: knowledge.appendingPathComponent("procedures/bo-quoc-phong.jsonl"), encoding: .utf8)
-        let drills = try defence.split(separator: "\n").map { try JSONDecoder().decode(Procedure.self, from: Data($0.utf8)) }
+        let drills = try defence.split(separator: "\n").map { try Procedure(jsonLine: $0) }
         #expect(drills.map(\.code) == ["1.900001", "1.900002"])
         let drill = try #require(drills.last)
         #expect(drill.ministry == "Bộ Quốc phòng")
@@ -98,11 +100,11 @@ struct ImportCatalogImporterTests {
         #expect(drill.authorities.isEmpty)
         #expect(drill.channels == [
             Channel(kind: .inPerson, time: ProcessingTime(text: "3 Ngày làm việc", value: 3, unit: .workingDays), fee: Fee(text: "Phí : 0 Đồng", amount: 0, note: nil)),
-            Channel(kind: .online, time: ProcessingTime(text: "04 Giờ", value: 4, unit: .hours), fee: nil),
+            Channel(kind: .online, time: ProcessingTime(text: "04 Giờ", value: 4, unit: .hours), fee: nil, online: .submit),
         ])
         #expect(drill.documents == [DocumentGroup(title: nil, items: [
-            RequiredDocument(name: "Tờ khai tham gia huấn luyện", form: "MauHL01.docx", originals: 1, copies: 0),
-            RequiredDocument(name: "- Bản chụp thẻ Căn cước", form: nil, originals: 0, copies: 1),
+            RequiredDocument(name: "Tờ khai tham gia huấn luyện", form: "Mẫu HL01", originals: 1, copies: 0),
+            RequiredDocument(name: "Bản chụp thẻ Căn cước", form: nil, originals: 0, copies: 1),
         ])])
         #expect(drill.legal == [
             LegalReference(title: "Luật Dân quân", number: "11/2030/QH16", date: "2030-03-05", issuer: "Quốc Hội"),

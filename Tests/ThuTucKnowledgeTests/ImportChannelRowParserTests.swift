@@ -24,7 +24,7 @@ struct ImportChannelRowParserTests {
 
     @Test func anEmptyFeeCellIsNoInformation() {
         let channels = ChannelRowParser.parse([Row(kind: "Trực tuyến", time: "02 Giờ", fee: "")]).channels
-        #expect(channels == [Channel(kind: .online, time: ProcessingTime(text: "02 Giờ", value: 2, unit: .hours), fee: nil)])
+        #expect(channels == [Channel(kind: .online, time: ProcessingTime(text: "02 Giờ", value: 2, unit: .hours), fee: nil, online: .submit)])
     }
 
     @Test func anEmptyTimeCellIsNoInformation() {
@@ -60,7 +60,10 @@ struct ImportChannelRowParserTests {
 
     @Test func pointGroupedAmountWithANoteThatHasParentheses() {
         #expect(fees("Phí : 40.000 Đồng (40.000 đồng/bộ. Riêng hồ sơ bổ sung: 20.000 đồng/bộ (cả phụ lục).)") == [
-            Fee(text: "Phí : 40.000 Đồng", amount: 40_000, note: "40.000 đồng/bộ. Riêng hồ sơ bổ sung: 20.000 đồng/bộ (cả phụ lục)."),
+            Fee(
+                text: "Phí : 40.000 Đồng", amount: 40_000, note: "40.000 đồng/bộ. Riêng hồ sơ bổ sung: 20.000 đồng/bộ (cả phụ lục).",
+                per: "bộ", rates: [Fee.Rate(amount: 40_000, per: "bộ"), Fee.Rate(amount: 20_000, per: "bộ")]
+            ),
         ])
         #expect(fees("Lệ phí : 15000 Đồng").first??.amount == 15_000)
     }
@@ -75,13 +78,18 @@ struct ImportChannelRowParserTests {
         #expect(channels.map(\.fee?.amount) == [1_500_000, 2_500_000, 1_500_000, 2_500_000])
         #expect(channels.map(\.fee?.note) == ["Thẩm định hồ sơ loại A", "Thẩm định hồ sơ loại B", "Thẩm định hồ sơ loại A", "Thẩm định hồ sơ loại B"])
         #expect(channels.allSatisfy { $0.time?.value == 20 })
+        // Each fee's note names the case its row is for.
+        #expect(channels.map(\.caseLabel) == ["Thẩm định hồ sơ loại A", "Thẩm định hồ sơ loại B", "Thẩm định hồ sơ loại A", "Thẩm định hồ sơ loại B"])
         #expect(problems.map(\.kind) == [.channelKindRepeated])
     }
 
     @Test func anAmountInWordsKeepsItsTextAndAttachmentsAreDropped() {
         let cell = "Phí : 1.\tMức thu bằng một nửa biểu phí hiện hành Đồng (Thông tư số 10/2030/TT-BTC)\nFile đính kèm: 10-btc.pdf"
         let (channels, problems) = ChannelRowParser.parse([Row(kind: "Trực tuyến", time: "3 Ngày làm việc", fee: cell)])
-        #expect(channels.map(\.fee) == [Fee(text: "Phí : 1. Mức thu bằng một nửa biểu phí hiện hành Đồng", amount: nil, note: "Thông tư số 10/2030/TT-BTC")])
+        #expect(channels.map(\.fee) == [Fee(
+            text: "Phí : 1. Mức thu bằng một nửa biểu phí hiện hành Đồng", amount: nil, note: "Thông tư số 10/2030/TT-BTC",
+            basis: .law, law: "Thông tư 10/2030/TT-BTC"
+        )])
         #expect(problems.map(\.kind) == [.feeAmountUnreadable, .feeAttachmentDropped])
     }
 
@@ -107,8 +115,8 @@ struct ImportChannelRowParserTests {
         let cell = "Lệ phí : 02 USD (Người từ 16 tuổi: 02 USD/lượt)\nLệ phí : 0.5 USD\nLệ phí : 25000 Đồng (Phương tiện cập mạn)"
         let (fees, problems) = FeeStatementParser.parse(cell)
         #expect(fees == [
-            Fee(text: "Lệ phí : 02 USD", amount: nil, note: "Người từ 16 tuổi: 02 USD/lượt"),
-            Fee(text: "Lệ phí : 0.5 USD", amount: nil, note: nil),
+            Fee(text: "Lệ phí : 02 USD", amount: nil, note: "Người từ 16 tuổi: 02 USD/lượt", currency: "USD"),
+            Fee(text: "Lệ phí : 0.5 USD", amount: nil, note: nil, currency: "USD"),
             Fee(text: "Lệ phí : 25000 Đồng", amount: 25_000, note: "Phương tiện cập mạn"),
         ])
         #expect(problems.map(\.kind) == [.feeForeignCurrency, .feeForeignCurrency])

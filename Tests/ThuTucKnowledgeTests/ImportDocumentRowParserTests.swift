@@ -37,31 +37,39 @@ struct ImportDocumentRowParserTests {
         #expect(problems.isEmpty)
     }
 
-    @Test func theFormCellHoldsTheFormsFileName() {
+    @Test func theFormCellsFileNamesGiveTheFormsName() {
         let rows = [
             Row(name: "Bản khai của thân nhân", forms: "Mau07.docx", counts: "Bản chính: 1\nBản sao: 0"),
             Row(name: "Danh sách người đi cùng", forms: "DS DI CUNG.DOC", counts: "Bản chính: 3\nBản sao: 0"),
             Row(name: "Bản kê hành lý", forms: "Bang ke 2.pdf", counts: "Bản chính: 1\nBản sao: 0"),
         ]
-        let items = DocumentRowParser.parse(rows).groups.first?.items ?? []
-        #expect(items.map(\.form) == ["Mau07.docx", "DS DI CUNG.DOC", "Bang ke 2.pdf"])
+        let (groups, problems) = DocumentRowParser.parse(rows)
+        let items = groups.first?.items ?? []
+        // A file named after no form ("DS DI CUNG.DOC") is left out rather than shown.
+        #expect(items.map(\.form) == ["Mẫu số 07", nil, nil])
+        #expect(problems.map(\.kind) == [.formFileUnnamed, .formFileUnnamed])
         #expect(items.map(\.name) == ["Bản khai của thân nhân", "Danh sách người đi cùng", "Bản kê hành lý"])
     }
 
     @Test func severalFormsOneALineAreJoined() {
         let row = Row(name: "Tờ khai theo từng trường hợp", forms: "MauA1.docx\nMauA2.docx\nPhuLuc3.doc", counts: "Bản chính: 1\nBản sao: 0")
-        #expect(DocumentRowParser.parse([row]).groups.first?.items.first?.form == "MauA1.docx; MauA2.docx; PhuLuc3.doc")
+        #expect(DocumentRowParser.parse([row]).groups.first?.items.first?.form == "Mẫu A1; Mẫu A2; Phụ lục 3")
     }
 
     @Test func aFormLineThatIsNoFileIsReportedAndLeftOut() {
         let (groups, problems) = DocumentRowParser.parse([Row(name: "Giấy đề nghị", forms: "theo mẫu\nMau01.docx", counts: "Bản chính: 1\nBản sao: 0")])
-        #expect(groups.first?.items.first?.form == "Mau01.docx")
+        #expect(groups.first?.items.first?.form == "Mẫu số 01")
         #expect(problems.map(\.kind) == [.formNotAFileName])
     }
 
-    @Test func listMarkersStay() {
-        let row = Row(name: "- Bản chụp giấy ra viện.", counts: "Bản chính: 0\nBản sao: 1")
-        #expect(DocumentRowParser.parse([row]).groups.first?.items.first == RequiredDocument(name: "- Bản chụp giấy ra viện.", form: nil, originals: 0, copies: 1))
+    @Test func theSourcesBulletsAndNumbersGo() {
+        let rows = [
+            Row(name: "- Bản chụp giấy ra viện.", counts: "Bản chính: 0\nBản sao: 1"),
+            Row(name: "2. 1. Đơn đề nghị", counts: "Bản chính: 1\nBản sao: 0"),
+        ]
+        let (groups, problems) = DocumentRowParser.parse(rows)
+        #expect(groups.first?.items.map(\.name) == ["Bản chụp giấy ra viện", "Đơn đề nghị"])
+        #expect(problems.map(\.kind) == [.documentNumberingDropped])
     }
 
     @Test func aZeroZeroRowThatNamesADocumentIsKept() {
@@ -75,7 +83,7 @@ struct ImportDocumentRowParserTests {
         #expect(problems.isEmpty)
     }
 
-    @Test func aZeroZeroNoteIsDropped() {
+    @Test func aZeroZeroNoteIsKeptAsANote() {
         let rows = [
             Row(name: "Giấy tờ phải xuất trình khi đến làm thủ tục: hộ chiếu", counts: "Bản chính: 0\nBản sao: 0"),
             Row(name: "Các tài liệu khác nếu cơ quan yêu cầu", counts: "Bản chính: 0\nBản sao: 0"),
@@ -83,20 +91,26 @@ struct ImportDocumentRowParserTests {
         ]
         let (groups, problems) = DocumentRowParser.parse(rows)
         #expect(groups.first?.items.map(\.name) == ["Giấy đề nghị"])
-        #expect(problems.map(\.kind) == [.documentNoteDropped, .documentNoteDropped])
+        #expect(groups.first?.notes == ["Giấy tờ phải xuất trình khi đến làm thủ tục: hộ chiếu", "Các tài liệu khác nếu cơ quan yêu cầu"])
+        #expect(problems.map(\.kind) == [.documentNoteKept, .documentNoteKept])
     }
 
     @Test func aZeroZeroCaseHeadingWithAFormIsKept() {
         let row = Row(name: "Trường hợp 2: đề nghị điều chỉnh phạm vi hoạt động", forms: "Mau09.docx", counts: "Bản chính: 0\nBản sao: 0")
         let (groups, problems) = DocumentRowParser.parse([row])
-        #expect(groups.first?.items == [RequiredDocument(name: "Trường hợp 2: đề nghị điều chỉnh phạm vi hoạt động", form: "Mau09.docx", originals: 0, copies: 0)])
+        #expect(groups.first?.items == [RequiredDocument(
+            name: "Trường hợp 2: đề nghị điều chỉnh phạm vi hoạt động", form: "Mẫu số 09", originals: 0, copies: 0, conditional: true
+        )])
         #expect(problems.isEmpty)
     }
 
-    @Test func aRowWithOnlyAFormIsNamedAfterIt() {
-        let (groups, problems) = DocumentRowParser.parse([Row(name: "", forms: "MauKhai.docx", counts: "Bản chính: 1\nBản sao: 0")])
-        #expect(groups.first?.items.first?.name == "MauKhai.docx")
+    @Test func aRowWithOnlyAFormIsNamedAfterTheForm() {
+        let (groups, problems) = DocumentRowParser.parse([Row(name: "", forms: "Mau05.docx", counts: "Bản chính: 1\nBản sao: 0")])
+        #expect(groups.first?.items.first?.name == "Mẫu số 05")
         #expect(problems.map(\.kind) == [.documentNameMissing])
+        let unnamed = DocumentRowParser.parse([Row(name: "", forms: "MauKhai.docx", counts: "Bản chính: 1\nBản sao: 0")])
+        #expect(unnamed.groups.isEmpty, "a file that names no form gives no document")
+        #expect(unnamed.problems.map(\.kind) == [.formFileUnnamed])
     }
 
     @Test func anUnreadableCountCellIsReportedAndCountsNothing() {
