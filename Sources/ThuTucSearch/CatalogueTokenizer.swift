@@ -74,7 +74,8 @@ enum CatalogueTokenizer {
             case .alias: aliases
             case .field: [procedure.field]
             case .result: procedure.results.map(\.name)
-            case .document: procedure.documents.flatMap { $0.items.map(\.name) }
+            // A document's sub-items ("+ Giấy chứng nhận …") are part of what it names.
+            case .document: procedure.documents.flatMap { $0.items.flatMap { [$0.name] + $0.details } }
             case .agency: procedure.agencies + procedure.authorities
             }
             fields[field.rawValue] = texts.map { index($0, terms: &terms) }
