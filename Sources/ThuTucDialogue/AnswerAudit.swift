@@ -73,8 +73,10 @@ public struct AnswerAudit: Sendable {
         return findings
     }
 
-    func check(_ text: String, intent: Intent, procedure: Procedure) -> [(Kind, String)] {
-        var found: [(Kind, String)] = []
+    /// What is wrong with `text` read as the reply to `intent` about
+    /// `procedure`: each kind found, with the text concerned.
+    public func check(_ text: String, intent: Intent, procedure: Procedure) -> [(kind: Kind, detail: String)] {
+        var found: [(kind: Kind, detail: String)] = []
         let lines = text.split(separator: "\n").map(String.init)
         if intent == .fee || intent == .overview, let line = freeContradicted(lines, procedure) {
             found.append((.freeContradicted, line))

@@ -78,10 +78,10 @@ extension AnswerRenderer {
         let chosen = cases[index]
         let title = chosen.title ?? text(.documentsGeneralCase)
         var output = lines(text(.documentsCaseTitle, ["number": String(index + 1), "title": title]))
+        // The documents first; the notes get what they leave, a quarter at most.
+        output += items(of: chosen, budget: budget - length(output))
         let notes = chosen.groups.flatMap(\.notes)
-        let noteBudget = notes.isEmpty ? 0 : budget / 4
-        output += items(of: chosen, budget: budget - length(output) - noteBudget)
-        var left = noteBudget
+        var left = min(budget - length(output), budget / 4)
         for note in notes where left > 40 {
             let line = text(.documentsNote, ["note": shortened(note, to: left - 10)])
             output += lines(line)

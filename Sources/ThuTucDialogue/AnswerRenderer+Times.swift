@@ -1,4 +1,5 @@
 import ThuTucKnowledge
+import ThuTucText
 
 extension AnswerRenderer {
     /// The processing time: for an everyday procedure, the usual time in
@@ -9,9 +10,11 @@ extension AnswerRenderer {
         if let overlay = knowledge.overlays[procedure.code], let usual = overlay.time {
             var output = lines(text(.timeUsual, ["time": usual]))
             if let basis = overlay.timeBasis { output += lines(text(.timeBasis, ["basis": basis])) }
+            // The catalogue's own figure, when it has units and our words do not already say it.
             let timed = procedure.channels.filter { $0.time != nil }
-            if !timed.isEmpty, timed.allSatisfy({ $0.time?.value == nil || $0.time?.unit != nil }) {
-                output += lines(text(.timePortal, ["value": compactTimes(procedure)]))
+            let portal = compactTimes(procedure)
+            if !timed.isEmpty, timed.allSatisfy({ $0.time?.value == nil || $0.time?.unit != nil }), !usual.containsBytes(portal) {
+                output += lines(text(.timePortal, ["value": portal]))
             }
             return output
         }

@@ -73,7 +73,7 @@ public struct RenderedAnswer: Sendable {
             (heads.first ?? "", tail), (heads.first ?? "", shortTail ?? tail), (heads.last ?? "", shortTail ?? tail),
             (heads.first ?? "", ""), (heads.last ?? "", ""),
         ]
-        var fallback: String?
+        var fallback: (text: String, hasLink: Bool)?
         for form in forms {
             let fixed = Self.length([form.head, form.tail] + required)
             guard fixed <= limit else { continue }
@@ -88,13 +88,21 @@ public struct RenderedAnswer: Sendable {
             let fitted = Self.joined(form.head, kept, form.tail)
             // With nothing essential, a shorter link that makes room for a line beats name and link alone.
             if kept.isEmpty, !optional.isEmpty {
-                if fallback == nil { fallback = fitted }
+                if fallback == nil { fallback = (fitted, !form.tail.isEmpty) }
                 continue
             }
             return fitted
         }
-        return fallback ?? Self.squeezed(heads.last ?? "", required, to: limit, mark: mark)
+        if let fallback, fallback.hasLink { return fallback.text }
+        // Nothing essential and a name too long for name and link: the name is cut, the link kept.
+        if required.isEmpty, let link = shortTail, let name = heads.last, link.count + 1 + Self.shortestName <= limit {
+            return Self.cutAtWord(name, to: limit - link.count - 1 - mark.count) + mark + "\n" + link
+        }
+        return fallback?.text ?? Self.squeezed(heads.last ?? "", required, to: limit, mark: mark)
     }
+
+    /// The fewest characters of a name worth keeping beside a link.
+    static let shortestName = 24
 
     /// `head` and `lines` in `limit` characters: each line gets an equal
     /// share of the room left and is cut at a word, the last line (a
