@@ -19,8 +19,8 @@ struct AnswerTests {
 
     @Test("Documents are a numbered checklist with copy counts from the record")
     func documents() throws {
-        let reply = EngineFixture.ask("đăng ký kết hôn cần giấy tờ gì")
-        let procedure = try #require(knowledge.procedure(code: "1.000894"))
+        let reply = EngineFixture.ask("thủ tục 1.000115 cần giấy tờ gì")
+        let procedure = try #require(knowledge.procedure(code: "1.000115"))
         let items = procedure.documents.flatMap(\.items)
         #expect(!items.isEmpty)
         for (index, item) in items.enumerated() {
@@ -28,6 +28,10 @@ struct AnswerTests {
             if item.originals > 0 { #expect(reply.text.contains("\(item.originals) bản chính")) }
         }
         #expect(!reply.text.contains("1. - "))
+        // An everyday procedure leads with what to bring, in our words.
+        let curated = try #require(knowledge.overlays["1.000894"])
+        let marriage = EngineFixture.ask("đăng ký kết hôn cần giấy tờ gì")
+        for (index, item) in curated.bring.enumerated() { #expect(marriage.text.contains("\(index + 1). \(item)")) }
     }
 
     @Test("Time and fee are given per way of submitting, from the record")
@@ -77,18 +81,20 @@ struct AnswerTests {
         let method = EngineFixture.ask("đăng ký thường trú làm online được không")
         let procedure = try #require(knowledge.procedure(code: "1.004222"))
         let online = procedure.channels.contains { $0.kind == .online }
-        #expect(method.text.contains(online ? "Có thể nộp trực tuyến" : "chưa nhận hồ sơ trực tuyến"))
+        #expect(method.text.contains(online ? "Có thể nộp hồ sơ trực tuyến" : "chưa nhận hồ sơ trực tuyến"))
     }
 
-    @Test("Answers are cut to the channel's size and keep name, code and link", arguments: [160, 300, 2000])
+    @Test("Answers are cut to the channel's size: the name, then what was asked, then the link", arguments: [160, 320])
     func sizes(limit: Int) throws {
         let reply = EngineFixture.ask("đăng ký khai sinh cần giấy tờ gì", maxCharacters: limit)
         let procedure = try #require(knowledge.procedure(code: "1.001193"))
         #expect(reply.text.count <= limit)
-        #expect(reply.text.contains("1.001193"))
-        #expect(reply.text.hasSuffix(procedure.url))
-        #expect(reply.text.contains("…"))
         #expect(reply.answer.text.count > limit)
+        #expect(reply.text.hasPrefix("Thủ tục đăng ký khai sinh"))
+        #expect(reply.text.contains("1. Giấy chứng sinh"))
+        #expect(reply.text.contains("…"))
+        // The link comes third: where the first document and the name fit with it, it stays.
+        #expect(reply.text.hasSuffix(procedure.url) == (limit >= 320))
     }
 
     @Test("A long name that alone exceeds an SMS still leaves room for the link")

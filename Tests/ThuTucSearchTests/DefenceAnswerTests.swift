@@ -24,12 +24,12 @@ struct DefenceAnswerTests {
         #expect(first.levels == [.commune])
         #expect(first.channels == [
             Self.inPerson,
-            Channel(kind: .online, time: ProcessingTime(text: "02 Giờ", value: 2, unit: .hours), fee: nil),
+            Channel(kind: .online, time: ProcessingTime(text: "02 Giờ", value: 2, unit: .hours), fee: nil, online: .submit),
         ])
         let firstItems = first.documents.flatMap(\.items)
         #expect(firstItems.count == 2)
         #expect(firstItems.first?.name == "Phiếu tự khai sức khỏe nghĩa vụ quân sự")
-        #expect(firstItems.last?.name.hasPrefix("- Bản chụp Căn cước công dân hoặc Thẻ Căn cước.") == true)
+        #expect(firstItems.last?.name.hasPrefix("Bản chụp Căn cước công dân hoặc Thẻ Căn cước.") == true)
         #expect(firstItems.map { [$0.originals, $0.copies] } == [[1, 0], [0, 1]])
         #expect(first.url == "https://dichvucong.gov.vn/tra-cuu-thu-tuc/danh-sach?keyword=1.013133")
 
@@ -38,16 +38,20 @@ struct DefenceAnswerTests {
         #expect(moving.documents.flatMap(\.items).map { [$0.originals, $0.copies] } == [[0, 1], [0, 1]])
     }
 
-    @Test("First registration: the documents, numbered, with their counts")
+    @Test("First registration: what to bring, then the catalogue's documents, numbered, with their counts")
     func firstRegistrationDocuments() throws {
-        let reply = EngineFixture.ask("đăng ký nghĩa vụ quân sự lần đầu cần giấy tờ gì")
+        var session = Session()
+        let reply = EngineFixture.assistant.respond(to: "đăng ký nghĩa vụ quân sự lần đầu cần giấy tờ gì", in: &session)
         #expect(reply.procedure?.code == "1.013133")
         #expect(reply.intent == .documents)
-        #expect(reply.text.contains("1. Phiếu tự khai sức khỏe nghĩa vụ quân sự (1 bản chính)"))
-        #expect(reply.text.contains("2. Bản chụp Căn cước công dân hoặc Thẻ Căn cước."))
-        #expect(reply.text.contains("(1 bản sao)"))
-        #expect(!reply.text.contains("3. "))
+        #expect(reply.text.contains("1. Phiếu tự khai sức khỏe nghĩa vụ quân sự"))
         #expect(reply.text.hasSuffix("https://dichvucong.gov.vn/tra-cuu-thu-tuc/danh-sach?keyword=1.013133"))
+        let full = EngineFixture.assistant.respond(to: "hồ sơ trường hợp 1", in: &session)
+        #expect(full.procedure?.code == "1.013133")
+        #expect(full.text.contains("1. Phiếu tự khai sức khỏe nghĩa vụ quân sự (1 bản chính)"))
+        #expect(full.text.contains("2. Bản chụp Căn cước công dân hoặc Thẻ Căn cước."))
+        #expect(full.text.contains("(1 bản sao)"))
+        #expect(!full.text.contains("3. "))
     }
 
     @Test("First registration typed without accents and with NVQS: where to go")
@@ -76,13 +80,13 @@ struct DefenceAnswerTests {
     func movingOut() throws {
         let reply = EngineFixture.ask("chuyển đi nghĩa vụ quân sự khi chuyển nhà")
         #expect(reply.procedure?.code == "1.013134")
-        #expect(reply.text.contains("Thời gian giải quyết: 1 ngày làm việc."))
+        #expect(reply.text.contains("Thời gian giải quyết: trong 1 ngày làm việc."))
         #expect(reply.text.contains("Lệ phí: Miễn phí."))
         #expect(reply.text.contains("Cách nộp: trực tiếp."))
         let documents = EngineFixture.ask("chuyển đi nghĩa vụ quân sự khi chuyển nhà cần giấy tờ gì")
         #expect(documents.procedure?.code == "1.013134")
-        #expect(documents.text.contains("1. Bản chụp Giấy chứng nhận đăng ký nghĩa vụ quân sự"))
-        #expect(documents.text.components(separatedBy: "(1 bản sao)").count == 3)
+        #expect(documents.text.contains("1. Giấy chứng nhận đăng ký nghĩa vụ quân sự (mang bản chính để đối chiếu)"))
+        #expect(documents.text.contains("hồ sơ trường hợp 1"))
     }
 
     @Test("Everyday words of the field reach the catalogue's procedures", arguments: [

@@ -82,7 +82,7 @@ struct RealMessageTests {
         let twoIntents = reply("có phải đăng ký tạm trú không và hồ sơ gồm những gì")
         #expect(twoIntents.procedure?.code == "1.004194")
         #expect(twoIntents.intents == [.eligibility, .documents])
-        #expect(twoIntents.text.contains("Hồ sơ cần chuẩn bị"))
+        #expect(twoIntents.text.contains("Thường cần mang theo:"))
     }
 
     @Test("Confidence means something: an exact name is answered with 0.8 or more, a coincidence is declined")
