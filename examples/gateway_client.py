@@ -28,7 +28,7 @@ import sys
 CONVERSATIONS = {
     "an": ["đăng ký khai sinh cần giấy tờ gì", "mất bao lâu?", "lệ phí bao nhiêu?"],
     "binh": ["đăng ký kết hôn", "nộp ở đâu?", "mất bao lâu?"],
-    "chi": ["cấp giấy phép", "2"],
+    "chi": ["giấy kiểm dịch động vật vận chuyển ra khỏi tỉnh", "2"],
     "dung": ["làm lại căn cước bị mất", "lệ phí?"],
 }
 

@@ -63,7 +63,13 @@ extension AnswerRenderer {
             let stated = fee.per.map { fee.text + "/" + $0 } ?? fee.text
             return text(fee.abroad ? .feeForeignAbroad : .feeForeign, ["fee": stated])
         }
-        if let amount = fee.amount, amount > 0 { return money(amount, per: fee.per) }
+        if let amount = fee.amount, amount > 0 {
+            // The cell's amount may be a reduced rate the note dates ("160.000 … áp dụng đến hết ngày 31/12/2023").
+            if let until = fee.rates.first(where: { $0.amount == amount && $0.until != nil })?.until, until < today() {
+                return text(.feeAmountExpired, ["value": money(amount, per: fee.per), "date": CalendarDay.display(until)])
+            }
+            return money(amount, per: fee.per)
+        }
         switch fee.basis {
         case .province?:
             return text(.feeProvince)

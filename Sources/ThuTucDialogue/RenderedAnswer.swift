@@ -59,8 +59,11 @@ public struct RenderedAnswer: Sendable {
     /// the link: the forms tried, in order, are the full head and link, the
     /// bare link, the name without its code, and no link; in each, the
     /// essential lines must fit whole and the other lines follow while they
-    /// fit. When none fits, the essential lines are cut at a word and
-    /// marked with `mark`. A line left out is marked at the end of the last one kept.
+    /// fit. With nothing essential (an overview), a form that keeps a line
+    /// and the link comes first, then one that keeps the link, cutting the
+    /// name if it must. When no form fits, the essential lines are cut at a
+    /// word and marked with `mark`. A line left out is marked at the end of
+    /// the last one kept.
     public func fitted(to limit: Int?, mark: String) -> String {
         let full = text
         guard let limit, limit > 0, full.count > limit else { return full }
@@ -73,7 +76,8 @@ public struct RenderedAnswer: Sendable {
             (heads.first ?? "", tail), (heads.first ?? "", shortTail ?? tail), (heads.last ?? "", shortTail ?? tail),
             (heads.first ?? "", ""), (heads.last ?? "", ""),
         ]
-        var fallback: (text: String, hasLink: Bool)?
+        // Each form that fits the essential lines whole, with the other lines that follow while they fit.
+        var fitting: [(text: String, hasLink: Bool, lines: Int)] = []
         for form in forms {
             let fixed = Self.length([form.head, form.tail] + required)
             guard fixed <= limit else { continue }
@@ -85,20 +89,19 @@ public struct RenderedAnswer: Sendable {
                 used += line.count + 1
             }
             if kept.count < lines.count, !kept.isEmpty, used + mark.count <= limit { kept[kept.count - 1] += mark }
-            let fitted = Self.joined(form.head, kept, form.tail)
-            // With nothing essential, a shorter link that makes room for a line beats name and link alone.
-            if kept.isEmpty, !optional.isEmpty {
-                if fallback == nil { fallback = (fitted, !form.tail.isEmpty) }
-                continue
-            }
-            return fitted
+            fitting.append((Self.joined(form.head, kept, form.tail), !form.tail.isEmpty, kept.count))
+            if !required.isEmpty { break }
         }
-        if let fallback, fallback.hasLink { return fallback.text }
+        // With something essential, the first form that fits it; with nothing
+        // essential, a form with a line and the link, else one with the link.
+        if let chosen = fitting.first(where: { !required.isEmpty || ($0.hasLink && $0.lines > 0) }) ?? fitting.first(where: \.hasLink) {
+            return chosen.text
+        }
         // Nothing essential and a name too long for name and link: the name is cut, the link kept.
         if required.isEmpty, let link = shortTail, let name = heads.last, link.count + 1 + Self.shortestName <= limit {
             return Self.cutAtWord(name, to: limit - link.count - 1 - mark.count) + mark + "\n" + link
         }
-        return fallback?.text ?? Self.squeezed(heads.last ?? "", required, to: limit, mark: mark)
+        return fitting.first?.text ?? Self.squeezed(heads.last ?? "", required, to: limit, mark: mark)
     }
 
     /// The fewest characters of a name worth keeping beside a link.

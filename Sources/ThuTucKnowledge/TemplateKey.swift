@@ -54,6 +54,7 @@ public enum TemplateKey: String, Sendable, CaseIterable {
     case feeMoreNotes = "fee.more-notes"
     case feeAmount = "fee.amount"
     case feeAmountPer = "fee.amount-per"
+    case feeAmountExpired = "fee.amount-expired"
     case feeRange = "fee.range"
     case feeProvince = "fee.province"
     case feeLaw = "fee.law"
@@ -184,6 +185,7 @@ public enum TemplateKey: String, Sendable, CaseIterable {
         case .feeNoteUntil, .feeNoteExpired: ["date"]
         case .feeMoreNotes: ["count"]
         case .feeAmountPer: ["amount", "per"]
+        case .feeAmountExpired: ["value", "date"]
         case .feeRange: ["low", "high"]
         case .feeLaw: ["law"]
         case .feeWaivedExtra: ["extra"]

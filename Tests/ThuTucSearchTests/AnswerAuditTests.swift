@@ -83,7 +83,7 @@ struct AnswerAuditTests {
         let report = audit.run()
         #expect(report.everyday.count == EngineFixture.knowledge.overlays.count)
         #expect(report.everydayFindings.isEmpty, "\(report.everydayFindings.prefix(5).map { "\($0.code) \($0.kind.rawValue): \($0.detail)" })")
-        // The counts before the fixes, per kind (procedures): docs/ANSWERS.md.
+        // The counts before the fixes, per kind (procedures): docs/ANSWERING.md, "The answer audit".
         let before: [AnswerAudit.Kind: Int] = [
             .freeContradicted: 277, .timeWithoutUnit: 357, .headingAsDocument: 106, .fileNameOrNumbering: 1_541,
             .repeatedNote: 36, .overBudget: 724,
