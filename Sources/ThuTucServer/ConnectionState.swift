@@ -9,6 +9,9 @@ public struct ConnectionState: Sendable {
     public var failedAuthAttempts = 0
     /// Set once QUIT is answered (or AUTH failed too often): the server closes after sending.
     public var closing = false
+    /// Where this connection's requests are counted: its event loop's shard,
+    /// or, when nil, the service's shared one.
+    public var statistics: StatisticsShard?
 
     public init(id: UInt64) {
         self.id = id

@@ -6,8 +6,8 @@ import ThuTucKnowledge
 /// The line protocol, independent of sockets: one request line in, the reply
 /// bytes out. The TCP server and `serve --stdio` both drive it.
 ///
-/// A line starting with "{" is a JSON request and gets exactly one JSON reply
-/// line; any other line is plain text for people and gets an SMTP-style
+/// A line starting with "{" (or a JSON array, always refused) is a JSON
+/// request and gets exactly one JSON reply line; any other line is plain text for people and gets an SMTP-style
 /// framed reply ("200-…" continuation lines, then one "200 …" line). Every
 /// request but PING and empty lines gets one line in the request log.
 public struct ProtocolHandler: Sendable {
@@ -27,6 +27,7 @@ public struct ProtocolHandler: Sendable {
         case lineTooLong = 413
         case closing = 421
         case badArguments = 501
+        case notEnabled = 502
         case busy = 503
         case authRequired = 530
         case authFailed = 535
@@ -45,7 +46,7 @@ public struct ProtocolHandler: Sendable {
     /// The reply to a line that exceeded the limit.
     public func lineTooLong(firstByte: UInt8?, state: ConnectionState) -> [UInt8] {
         let message = "line longer than \(service.configuration.maxLineBytes) bytes; it was ignored"
-        service.log.record(session: state.plainSession, intent: "error:line_too_long", code: nil, microseconds: 0)
+        recordRejected(.lineTooLong, state: state)
         if firstByte == UInt8(ascii: "{") { return Self.jsonError(id: nil, code: "line_too_long", message: message) }
         return Self.frame(.lineTooLong, message)
     }
@@ -59,7 +60,7 @@ public struct ProtocolHandler: Sendable {
     /// time (a slowloris writer); JSON when the line started with "{".
     public func lineTimeout(firstByte: UInt8?, state: ConnectionState) -> [UInt8] {
         let message = "line not finished within \(Self.seconds(service.configuration.lineTimeoutSeconds)) s; closing"
-        service.log.record(session: state.plainSession, intent: "error:line_timeout", code: nil, microseconds: 0)
+        recordRejected(.lineTimeout, state: state)
         if firstByte == UInt8(ascii: "{") { return Self.jsonError(id: nil, code: "line_timeout", message: message) }
         return Self.frame(.closing, message)
     }
@@ -74,11 +75,29 @@ public struct ProtocolHandler: Sendable {
     public func respond(to line: [UInt8], state: inout ConnectionState) -> Response {
         let start = DispatchTime.now().uptimeNanoseconds
         let outcome = outcome(for: line, state: &state)
-        if outcome.logged {
-            let micros = Int((DispatchTime.now().uptimeNanoseconds - start) / 1000)
-            service.log.record(session: outcome.session, intent: outcome.intent, code: outcome.code, microseconds: micros, question: outcome.question)
+        let category = RequestCategory(intent: outcome.intent)
+        let statistics = state.statistics ?? service.statistics.shared
+        switch category {
+        case .ignored:
+            break
+        case .command where !outcome.logged:
+            // PING and deferred work: no clock read for the busiest command.
+            statistics.count(.commands)
+        default:
+            let end = DispatchTime.now().uptimeNanoseconds
+            let micros = Int((end - start) / 1000)
+            statistics.record(category, microseconds: micros, second: Int(end / 1_000_000_000))
+            if outcome.logged {
+                service.log.record(session: outcome.session, intent: outcome.intent, code: outcome.code, microseconds: micros, question: outcome.question)
+            }
         }
         return outcome.response
+    }
+
+    /// Counts and logs a request rejected before it reached ``respond(to:state:)``.
+    private func recordRejected(_ kind: RequestErrorKind, state: ConnectionState) {
+        (state.statistics ?? service.statistics.shared).record(.error(kind), microseconds: 0, second: 0)
+        service.log.record(session: state.plainSession, intent: "error:\(kind.rawValue)", code: nil, microseconds: 0)
     }
 
     /// Handles one request line and returns the reply, running deferred work
@@ -99,6 +118,9 @@ public struct ProtocolHandler: Sendable {
             return RequestOutcome(.reply(bytes), session: state.plainSession, intent: "error:bad_utf8")
         }
         if first == UInt8(ascii: "{") { return handleJSON(line, state: &state) }
+        // A JSON array is a request in the wrong shape, not a question; a
+        // line that merely starts with "[" and is not JSON is one.
+        if first == UInt8(ascii: "["), (try? JSONReader.parse(line)) != nil { return handleJSON(line, state: &state) }
         return handlePlain(text, state: &state)
     }
 
