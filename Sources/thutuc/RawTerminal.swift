@@ -17,13 +17,18 @@ final class RawTerminal {
     init?() {
         guard tcgetattr(0, &savedSettings) == 0 else { return nil }
         hasSavedSettings = true
+        var unblocked = sigset_t()
+        sigemptyset(&unblocked)
         for signal in Self.endingSignals {
             Glibc.signal(signal) { number in
                 if hasSavedSettings { tcsetattr(0, TCSANOW, &savedSettings) }
                 Glibc.signal(number, SIG_DFL)
                 raise(number)
             }
+            sigaddset(&unblocked, signal)
         }
+        // A parent may have started us with them blocked, which would leave a raw terminal behind a kill.
+        pthread_sigmask(SIG_UNBLOCK, &unblocked, nil)
         atexit { if hasSavedSettings { tcsetattr(0, TCSANOW, &savedSettings) } }
         enter()
     }

@@ -75,7 +75,7 @@ enum Thutuc {
         private let done = DispatchSemaphore(value: 0)
 
         init(_ handle: FileHandle) {
-            let thread = Thread { [bytes, done] in
+            let thread = Thread { [self] in
                 let data = handle.readDataToEndOfFile()
                 bytes.withLock { $0 = Array(data) }
                 done.signal()

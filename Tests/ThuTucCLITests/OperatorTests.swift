@@ -1,0 +1,65 @@
+@preconcurrency import Glibc
+import Foundation
+import Testing
+
+/// What an operator runs: `check --config`, paths relative to the
+/// configuration file, and the server's start and stop lines.
+@Suite("Operating the server")
+struct OperatorTests {
+    /// A configuration directory elsewhere, whose relative paths point at
+    /// the repository's knowledge through a link beside it.
+    static func configurationDirectory(_ name: String, _ json: String) throws -> URL {
+        let directory = try Thutuc.temporaryDirectory(name)
+        try FileManager.default.createDirectory(at: directory.appendingPathComponent("etc"), withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: directory.appendingPathComponent("Knowledge").path, withDestinationPath: Thutuc.repositoryRoot + "/Knowledge")
+        try json.write(to: directory.appendingPathComponent("etc/thutuc.json"), atomically: true, encoding: .utf8)
+        return directory
+    }
+
+    @Test("check --config validates the configuration and the knowledge it points to, from any working directory")
+    func checkConfiguration() throws {
+        let directory = try Self.configurationDirectory("check", #"{"knowledge": "../Knowledge", "log": "requests.log", "metricsPort": 9464}"#)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let config = directory.appendingPathComponent("etc/thutuc.json").path
+        let run = try Thutuc.run(["check", "--config", config], directory: "/")
+        #expect(run.status == 0, "\(run.output)\n\(run.error)")
+        #expect(run.output.contains("configuration: \(config)"))
+        #expect(run.output.contains("knowledge: \(directory.path)/Knowledge"), "\(run.output)")
+        #expect(run.output.contains("log \(directory.path)/etc/requests.log") && run.output.contains("metrics on 127.0.0.1:9464"))
+        #expect(run.output.contains("procedures: 2642") && run.output.hasSuffix("0 error(s), 0 warning(s)\n"))
+    }
+
+    @Test("a configuration pointing at missing paths fails check, naming them in full")
+    func checkMissingPaths() throws {
+        let directory = try Self.configurationDirectory("check-missing", #"{"knowledge": "missing", "log": "logs/requests.log"}"#)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let config = directory.appendingPathComponent("etc/thutuc.json").path
+        let run = try Thutuc.run(["check", "--config", config], directory: "/")
+        #expect(run.status == 1)
+        #expect(run.error == "thutuc: knowledge not found: \(directory.path)/etc/missing\n", "\(run.error)")
+        #expect(run.output.contains("log \(directory.path)/etc/logs/requests.log: error"), "\(run.output)")
+        let broken = directory.appendingPathComponent("etc/broken.json").path
+        try #"{"knowledge": 12}"#.write(toFile: broken, atomically: true, encoding: .utf8)
+        let bad = try Thutuc.run(["check", "--config", broken])
+        #expect(bad.status == 1 && bad.error == "thutuc: \(broken): 'knowledge' must be a non-empty string\n", "\(bad.error)")
+    }
+
+    @Test("serve logs one line at start (address, threads, knowledge) and one at stop (uptime, requests), to a log file relative to the configuration")
+    func startAndStopLines() throws {
+        let directory = try Self.configurationDirectory("serve", #"{"knowledge": "../Knowledge", "log": "requests.log", "port": 0, "threads": 1}"#)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let config = directory.appendingPathComponent("etc/thutuc.json").path
+        let server = try ServerRun(["--config", config, "serve"], directory: "/")
+        let port = try server.port()
+        #expect(server.error.contains("(1 threads; knowledge \(directory.path)/Knowledge, 2642 procedures retrieved 2026-06)"), "\(server.error)")
+        let client = try LineClient(port: port)
+        try client.send("đăng ký khai sinh\nPING\nQUIT\n")
+        try client.waitForClose()
+        server.signal(SIGTERM)
+        #expect(server.exitStatus() == 0)
+        #expect(server.error.contains("thutuc: stopped after "), "\(server.error)")
+        #expect(server.error.contains("; 3 requests served (1 questions)"), "\(server.error)")
+        let log = try String(contentsOfFile: directory.appendingPathComponent("etc/requests.log").path, encoding: .utf8)
+        #expect(log.contains("code=1.001193") && log.contains("thutuc: listening on") && log.contains("thutuc: stopped after"), "\(log)")
+    }
+}
