@@ -22,7 +22,7 @@ public struct Configuration: Sendable, Hashable {
     public var metricsHost = "127.0.0.1"
     /// Phone number offered when the assistant cannot help.
     public var hotline = "1800 1096 (Cổng Dịch vụ công quốc gia)"
-    /// First line sent to a plain-mode connection and shown by the REPL.
+    /// First line sent to a plain-mode connection (the REPL greets with its own, from Knowledge/templates).
     public var greeting = "ThuTuc: trợ lý thủ tục hành chính. Gõ câu hỏi bằng tiếng Việt; HELP để xem hướng dẫn, QUIT để thoát."
     /// Levels in order of preference (codes: xa, tinh, bo, khac).
     public var levelPreference: [Level] = [.commune, .province, .ministry, .other]

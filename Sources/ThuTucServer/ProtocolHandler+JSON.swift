@@ -17,7 +17,10 @@ extension ProtocolHandler {
         } catch {
             return failure("bad_json", error.description)
         }
-        guard case .object = value else { return failure("bad_request", "a request is a JSON object") }
+        guard case .object = value else {
+            let shape = if case .array = value { ", not an array" } else { "" }
+            return failure("bad_request", "a request is a JSON object" + shape)
+        }
         switch value["id"] {
         case .object?, .array?: return failure("bad_request", "'id' must be a string or a number")
         case let other: id = other

@@ -37,7 +37,7 @@ enum CheckCommand {
         } else {
             print("  log on standard error")
         }
-        let directory = Configuration.resolve(configuration.knowledge, against: ".")
+        let directory = configuration.knowledge
         print("knowledge: \(directory)")
         let report = try KnowledgeLoader.read(directory: directory)
         for problem in report.problems { print(problem) }

@@ -45,6 +45,8 @@ struct CommonOptions {
                 throw UsageError("option '\(flag)' must be \(expected), not '\(value)'")
             }
         }
+        // Full paths from here on, so that every message names the directory itself.
+        configuration.knowledge = Configuration.resolve(configuration.knowledge, against: ".")
         let full = Configuration.resolve(path, against: ".")
         try configuration.validate(source: full)
         self.configuration = configuration

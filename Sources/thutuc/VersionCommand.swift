@@ -16,12 +16,11 @@ enum VersionCommand {
     }
 
     private static func describe(directory: String) -> String {
-        let full = Configuration.resolve(directory, against: ".")
-        let path = full + "/manifest.json"
+        let path = directory + "/manifest.json"
         guard let data = FileManager.default.contents(atPath: path),
               let manifest = try? JSONDecoder().decode(KnowledgeManifest.self, from: data)
         else { return "no readable manifest at \(path)" }
         let sources = manifest.sources.map { "\($0.name): \($0.records) retrieved \($0.retrieved)" }.joined(separator: "; ")
-        return "\(manifest.records) procedures (\(sources)) in \(full)"
+        return "\(manifest.records) procedures (\(sources)) in \(directory)"
     }
 }
