@@ -50,7 +50,7 @@ let package = Package(
         .testTarget(name: "ThuTucTextTests", dependencies: ["ThuTucText"]),
         .testTarget(name: "ThuTucKnowledgeTests", dependencies: ["ThuTucKnowledge", "ThuTucImport", "ThuTucJSON"]),
         .testTarget(name: "ThuTucSearchTests", dependencies: ["ThuTucSearch", "ThuTucDialogue", "ThuTucEvaluation", "ThuTucKnowledge", "ThuTucText"]),
-        .testTarget(name: "ThuTucServerTests", dependencies: ["ThuTucServer", "ThuTucDialogue"]),
+        .testTarget(name: "ThuTucServerTests", dependencies: ["ThuTucServer", "ThuTucDialogue", "ThuTucKnowledge"]),
         .testTarget(name: "ThuTucTerminalTests", dependencies: ["ThuTucTerminal"]),
         // Runs the built `thutuc` executable: its command line, and its REPL through a pseudo-terminal.
         .testTarget(name: "ThuTucCLITests"),

@@ -80,7 +80,10 @@ extension ProtocolHandler {
         guard head.count <= longestCommand else { return (nil, nil) }
         let name = String(decoding: head, as: UTF8.self).uppercased()
         guard let space else {
-            return ["PING", "QUIT", "HELP", "AUTH", "RESET", "WHY", "STATS", "RELOAD"].contains(name) ? (name, nil) : (nil, nil)
+            switch name {
+            case "PING", "QUIT", "HELP", "AUTH", "RESET", "WHY", "STATS", "RELOAD": return (name, nil)
+            default: return (nil, nil)
+            }
         }
         let rest = utf8[utf8.index(after: space)...]
         // Only AUTH takes an argument, and a token has no blanks (the configuration refuses one that has).

@@ -14,21 +14,23 @@ public enum RequestCategory: Sendable, Equatable {
     case ignored
 
     /// Classifies the intent a request's log line carries: a question's
-    /// intent, "cmd:NAME" or "error:CODE".
+    /// intent, "cmd:NAME" or "error:CODE". Decided on the first byte where it
+    /// can be, since it runs for every request, PING included.
     init(intent: String) {
-        switch intent {
-        case "": self = .ignored
-        case "clarify": self = .clarify
-        case "fallback": self = .fallback
+        switch intent.utf8.first {
+        case nil:
+            self = .ignored
+        case UInt8(ascii: "c"):
+            // No other intent starts with "c" (a test holds every intent to
+            // that), so this is "cmd:NAME" without reading further: PING's
+            // whole classification stays a byte and one short comparison.
+            self = intent == "clarify" ? .clarify : .command
+        case UInt8(ascii: "f") where intent == "fallback":
+            self = .fallback
+        case UInt8(ascii: "e") where intent.hasPrefix("error:"):
+            self = .error(RequestErrorKind(rawValue: String(intent.dropFirst(6))) ?? .other)
         default:
-            let utf8 = intent.utf8
-            if utf8.starts(with: "cmd:".utf8) {
-                self = .command
-            } else if utf8.starts(with: "error:".utf8) {
-                self = .error(RequestErrorKind(rawValue: String(intent.dropFirst(6))) ?? .other)
-            } else {
-                self = .answered
-            }
+            self = .answered
         }
     }
 

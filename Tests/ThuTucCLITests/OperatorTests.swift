@@ -1,9 +1,8 @@
-@preconcurrency import Glibc
 import Foundation
 import Testing
 
-/// What an operator runs: `check --config`, paths relative to the
-/// configuration file, and the server's start and stop lines.
+/// What an operator runs: `check --config`, with paths relative to the
+/// configuration file.
 @Suite("Operating the server")
 struct OperatorTests {
     /// A configuration directory elsewhere, whose relative paths point at
@@ -42,24 +41,5 @@ struct OperatorTests {
         try #"{"knowledge": 12}"#.write(toFile: broken, atomically: true, encoding: .utf8)
         let bad = try Thutuc.run(["check", "--config", broken])
         #expect(bad.status == 1 && bad.error == "thutuc: \(broken): 'knowledge' must be a non-empty string\n", "\(bad.error)")
-    }
-
-    @Test("serve logs one line at start (address, threads, knowledge) and one at stop (uptime, requests), to a log file relative to the configuration")
-    func startAndStopLines() throws {
-        let directory = try Self.configurationDirectory("serve", #"{"knowledge": "../Knowledge", "log": "requests.log", "port": 0, "threads": 1}"#)
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let config = directory.appendingPathComponent("etc/thutuc.json").path
-        let server = try ServerRun(["--config", config, "serve"], directory: "/")
-        let port = try server.port()
-        #expect(server.error.contains("(1 threads; knowledge \(directory.path)/Knowledge, 2642 procedures retrieved 2026-06)"), "\(server.error)")
-        let client = try LineClient(port: port)
-        try client.send("đăng ký khai sinh\nPING\nQUIT\n")
-        try client.waitForClose()
-        server.signal(SIGTERM)
-        #expect(server.exitStatus() == 0)
-        #expect(server.error.contains("thutuc: stopped after "), "\(server.error)")
-        #expect(server.error.contains("; 3 requests served (1 questions)"), "\(server.error)")
-        let log = try String(contentsOfFile: directory.appendingPathComponent("etc/requests.log").path, encoding: .utf8)
-        #expect(log.contains("code=1.001193") && log.contains("thutuc: listening on") && log.contains("thutuc: stopped after"), "\(log)")
     }
 }

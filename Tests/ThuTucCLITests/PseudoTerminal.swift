@@ -88,7 +88,7 @@ final class PseudoTerminal {
     }
 
     /// Waits until the screen shows `text` `count` times.
-    func waitFor(_ text: String, count: Int = 1, timeout: Double = 60) throws {
+    func waitFor(_ text: String, count: Int = 1, timeout: Double = 120) throws {
         let deadline = Date().addingTimeInterval(timeout)
         while Date() < deadline {
             if screen.components(separatedBy: text).count - 1 >= count { return }

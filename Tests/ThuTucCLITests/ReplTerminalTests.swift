@@ -5,7 +5,7 @@ import Testing
 /// The REPL as hotline staff use it: on a terminal (a pseudo-terminal of a
 /// set width), with line editing, history across sessions, Ctrl-C and
 /// Ctrl-D, wrapped and styled answers, and the terminal restored however it ends.
-@Suite("REPL on a terminal", .serialized)
+@Suite("REPL on a terminal")
 struct ReplTerminalTests {
     static let left = "\u{1B}[D", right = "\u{1B}[C", home = "\u{1B}[H", end = "\u{1B}[F", up = "\u{1B}[A"
     static let interrupt = "\u{03}", endOfInput = "\u{04}", killToStart = "\u{15}", killToEnd = "\u{0B}", killWord = "\u{17}"

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import ThuTucServer
+import ThuTucKnowledge
 
 /// Plain mode obeys a line only when the whole line is a command, so that
 /// questions starting with "reset" or "quit" are asked, not obeyed; JSON
@@ -106,5 +107,20 @@ struct PlainCommandTests {
             #expect(reply.errorCode != "unknown_command", "\(name): \(reply)")
             if name == "QUIT" { break }
         }
+    }
+}
+
+/// The statistics classify requests by the intent their log line carries.
+@Suite("Request categories")
+struct RequestCategoryTests {
+    @Test("every intent is a question; commands and errors are told apart")
+    func categories() {
+        for intent in Intent.allCases {
+            #expect(RequestCategory(intent: intent.rawValue).isQuestion, "\(intent.rawValue) would not count as a question")
+        }
+        #expect(RequestCategory(intent: "clarify") == .clarify && RequestCategory(intent: "fallback") == .fallback)
+        #expect(RequestCategory(intent: "cmd:PING") == .command && RequestCategory(intent: "") == .ignored)
+        #expect(RequestCategory(intent: "error:bad_json") == .error(.badJSON) && RequestCategory(intent: "error:new_kind") == .error(.other))
+        #expect(RequestCategory(intent: "eligibility") == .answered)
     }
 }

@@ -34,11 +34,12 @@ final class ServerProcess {
         let finished = Mutex(false)
     }
 
-    init(_ arguments: [String]) throws {
+    /// Starts `thutuc arguments…` in `directory` (the repository by default).
+    init(_ arguments: [String], directory: String = ServerFixture.repositoryRoot) throws {
         guard FileManager.default.isExecutableFile(atPath: Self.binary) else { throw Failure.missingBinary(Self.binary) }
         process.executableURL = URL(fileURLWithPath: Self.binary)
         process.arguments = arguments
-        process.currentDirectoryURL = URL(fileURLWithPath: ServerFixture.repositoryRoot)
+        process.currentDirectoryURL = URL(fileURLWithPath: directory)
         let pipe = Pipe()
         process.standardError = pipe
         process.standardOutput = FileHandle.nullDevice
