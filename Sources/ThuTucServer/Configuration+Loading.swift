@@ -13,7 +13,7 @@ public enum ConfigurationError: Error, Sendable, CustomStringConvertible, Equata
     case unknownKey(path: String, key: String)
     case badValue(path: String, key: String, expected: String)
     /// The host is not loopback and no token is set: anyone who can reach
-    /// the port could ask and, worse, be mistaken for an administrator.
+    /// the port could use the server.
     case tokenRequired(path: String, host: String)
     /// Two settings that must differ do not.
     case conflict(path: String, detail: String)

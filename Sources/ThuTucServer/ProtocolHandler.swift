@@ -7,9 +7,11 @@ import ThuTucKnowledge
 /// bytes out. The TCP server and `serve --stdio` both drive it.
 ///
 /// A line starting with "{" (or a JSON array, always refused) is a JSON
-/// request and gets exactly one JSON reply line; any other line is plain text for people and gets an SMTP-style
-/// framed reply ("200-…" continuation lines, then one "200 …" line). Every
-/// request but PING and empty lines gets one line in the request log.
+/// request and gets exactly one JSON reply line; any other line is plain
+/// text for people and gets an SMTP-style framed reply ("200-…" continuation
+/// lines, then one "200 …" line). Every request but PING and empty lines gets
+/// one line in the request log; every one but empty lines is counted in the
+/// statistics.
 public struct ProtocolHandler: Sendable {
     public let service: Service
 

@@ -1,3 +1,4 @@
+import Dispatch
 import Synchronization
 import ThuTucKnowledge
 
@@ -38,7 +39,9 @@ public final class ServerStatistics: Sendable {
         let all = shards.withLock { $0 }
         func sum(_ counter: StatisticsShard.Counter) -> Int { all.reduce(0) { $0 + $1.value(counter) } }
         var histogram = [Int](repeating: 0, count: LatencyWindow.bucketCount)
-        for shard in all { shard.latency.collect(into: &histogram, upTo: Int(now)) }
+        // The clock the requests' times were stamped with (ProtocolHandler.respond).
+        let second = Int(DispatchTime.now().uptimeNanoseconds / 1_000_000_000)
+        for shard in all { shard.latency.collect(into: &histogram, upTo: second) }
         var errors: [RequestErrorKind: Int] = [:]
         for kind in RequestErrorKind.allCases { errors[kind] = all.reduce(0) { $0 + $1.errors(kind) } }
         let accepted = sum(.connectionsAccepted)

@@ -52,9 +52,9 @@ final class TerminalInput {
                 queued = decoder.feed(bytes)
             }
             while !queued.isEmpty {
-                let key = queued.removeFirst()
-                let outcome = editor.handle(key)
-                if case .interrupted(wasEmpty: true) = outcome {} else { interruptedOnEmpty = false }
+                let outcome = editor.handle(queued.removeFirst())
+                let secondInterrupt = interruptedOnEmpty && outcome == .interrupted(wasEmpty: true)
+                interruptedOnEmpty = false
                 switch outcome {
                 case .edited:
                     continue
@@ -64,8 +64,8 @@ final class TerminalInput {
                     return .line(line)
                 case .interrupted(let wasEmpty):
                     TerminalOutput.write("^C\n")
+                    if secondInterrupt { return .end }
                     if wasEmpty {
-                        if interruptedOnEmpty { return .end }
                         interruptedOnEmpty = true
                         TerminalOutput.write(interruptHint + "\n")
                     }
@@ -78,7 +78,6 @@ final class TerminalInput {
                     TerminalOutput.write("\n")
                     terminal.suspend()
                 }
-                redraw()
             }
             redraw()
         }
