@@ -30,11 +30,15 @@ struct CommandLineTests {
     func version() throws {
         let run = try Thutuc.run(["--version"])
         #expect(run.status == 0 && run.error.isEmpty)
-        let manifest = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: Thutuc.repositoryRoot + "/Knowledge/manifest.json"))) as? [String: Any]
-        let records = try #require(manifest?["records"] as? Int)
-        let retrieved = try #require(manifest?["retrieved"] as? String)
+        let manifest = try Thutuc.committedManifest()
+        let records = try #require(manifest["records"] as? Int)
+        let sources = try #require(manifest["sources"] as? [[String: Any]])
         #expect(run.output.hasPrefix("thutuc 0."), "\(run.output)")
-        #expect(run.output.contains("\(records) procedures retrieved \(retrieved)"), "\(run.output)")
+        #expect(run.output.contains("knowledge: \(records) procedures ("), "\(run.output)")
+        for source in sources {
+            let name = try #require(source["name"] as? String), retrieved = try #require(source["retrieved"] as? String)
+            #expect(run.output.contains("\(name): \(source["records"] as? Int ?? -1) retrieved \(retrieved)"), "\(run.output)")
+        }
     }
 
     @Test("usage errors: standard error, a usage line and a hint, exit 2; nothing on standard output", arguments: [

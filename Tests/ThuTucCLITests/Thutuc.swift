@@ -89,6 +89,12 @@ enum Thutuc {
         }
     }
 
+    /// The committed Knowledge/manifest.json, read rather than written into the tests.
+    static func committedManifest() throws -> [String: Any] {
+        let data = try Data(contentsOf: URL(fileURLWithPath: repositoryRoot + "/Knowledge/manifest.json"))
+        return try JSONSerialization.jsonObject(with: data) as? [String: Any] ?? [:]
+    }
+
     /// A fresh directory under the system's temporary one, removed by the caller.
     static func temporaryDirectory(_ name: String) throws -> URL {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("thutuc-\(name)-\(UUID().uuidString)")

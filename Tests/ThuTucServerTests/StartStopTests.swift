@@ -17,7 +17,9 @@ struct StartStopTests {
         // The option before the command, and a working directory far from the configuration.
         let server = try ServerProcess(["--config", config, "serve"], directory: "/")
         let port = try server.listeningPort(timeout: 60)
-        #expect(server.output.contains("(1 threads; knowledge \(directory.path)/Knowledge, 2642 procedures retrieved 2026-06)"), "\(server.output)")
+        let manifest = try CommittedManifest.read(repository: ServerFixture.repositoryRoot)
+        let knowledge = "knowledge \(directory.path)/Knowledge, \(manifest.records) procedures retrieved up to \(manifest.latestRetrieved)"
+        #expect(server.output.contains("(1 threads; \(knowledge))"), "\(server.output)")
         let client = try TestClient(port: port, timeout: 30)
         try client.send("đăng ký khai sinh\nPING\nQUIT\n")
         #expect(try client.readToEnd())

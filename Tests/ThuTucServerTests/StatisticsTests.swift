@@ -20,11 +20,12 @@ struct StatisticsTests {
         try client.send("AUTH wrong-token-0123456789\nAUTH \(Self.token)\n")
         _ = try client.readReply()
         _ = try client.readReply()
-        try client.send("đăng ký khai sinh\nmất bao lâu?\nhộ kinh doanh\nxyzzy plugh\n{\"id\":1,\"text\":\n[1]\nSTATS\n")
+        try client.send("đăng ký khai sinh\nmất bao lâu?\ncấp giấy phép\nxyzzy plugh\n{\"id\":1,\"text\":\n[1]\nSTATS\n")
         for _ in 0..<6 { _ = try client.readReply() }
         let stats = try client.readStats()
         #expect(stats["version"] == ProgramVersion.current)
-        #expect(stats["procedures"] == "2642" && stats["knowledge_retrieved"] == "2026-06", "\(stats)")
+        let manifest = try CommittedManifest.read(repository: ServerFixture.repositoryRoot)
+        #expect(stats["procedures"] == String(manifest.records) && stats["knowledge_retrieved"] == manifest.latestRetrieved, "\(stats)")
         #expect(stats["connections_current"] == "2" && stats["connections_total"] == "2" && stats["connections_refused"] == "0", "\(stats)")
         #expect(Int(stats["requests_answered"] ?? "") == 2, "\(stats)")
         #expect(stats["requests_clarify"] == "1" && stats["requests_fallback"] == "1", "\(stats)")
@@ -81,7 +82,7 @@ struct StatisticsTests {
         #expect(samples["thutuc_requests_total{outcome=\"fallback\"}"] == 1)
         #expect(samples["thutuc_request_errors_total{kind=\"bad_json\"}"] == 1)
         #expect(samples["thutuc_connections"] == 1 && samples["thutuc_connections_accepted_total"] == 1)
-        #expect(samples["thutuc_knowledge_procedures"] == 2642)
+        #expect(samples["thutuc_knowledge_procedures"] == Double(try CommittedManifest.read(repository: ServerFixture.repositoryRoot).records))
         #expect(samples["thutuc_build_info{version=\"\(ProgramVersion.current)\"}"] == 1)
         #expect(samples["thutuc_answer_duration_seconds_count"] == 2)
         let median = samples["thutuc_answer_duration_seconds{quantile=\"0.5\"}"] ?? -1
