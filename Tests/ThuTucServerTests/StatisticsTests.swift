@@ -15,12 +15,13 @@ struct StatisticsTests {
         let other = try ServerFixture.connect(server)
         try other.send("PING\n")
         _ = try other.readReply()
-        let client = try ServerFixture.connect(server)
+        // A debug build reloads the whole catalogue below, slowly when the machine is busy.
+        let client = try ServerFixture.connect(server, timeout: 180)
         // A wrong token first: AUTH sets the connection's standing either way.
         try client.send("AUTH wrong-token-0123456789\nAUTH \(Self.token)\n")
         _ = try client.readReply()
         _ = try client.readReply()
-        try client.send("đăng ký khai sinh\nmất bao lâu?\ncấp giấy phép\nxyzzy plugh\n{\"id\":1,\"text\":\n[1]\nSTATS\n")
+        try client.send("đăng ký khai sinh\nmất bao lâu?\nđăng ký\nxyzzy plugh\n{\"id\":1,\"text\":\n[1]\nSTATS\n")
         for _ in 0..<6 { _ = try client.readReply() }
         let stats = try client.readStats()
         #expect(stats["version"] == ProgramVersion.current)
