@@ -9,6 +9,13 @@ public struct Session: Sendable {
         public var labels: [String]
         /// What the question that led to the choice asked about.
         public var intents: [Intent]
+
+        /// Public so that a store outside this module can rebuild a session it kept.
+        public init(codes: [String], labels: [String], intents: [Intent]) {
+            self.codes = codes
+            self.labels = labels
+            self.intents = intents
+        }
     }
 
     /// The code of the procedure follow-ups are about.

@@ -40,11 +40,12 @@ struct BigramPostings: Sendable {
     }
 
     /// Each procedure's BM25F score for the pairs of adjacent known words of
-    /// `terms`, as a share of the most those pairs could score: a pair no
+    /// `terms`, as a share of the most those pairs could score (a pair no
     /// procedure holds counts in that ceiling too, so one coincidental pair
-    /// in a long question weighs little.
-    func shares(_ terms: [AnalyzedQuery.Term], k1: Float) -> [Int32: Float] {
-        var scores: [Int32: Float] = [:]
+    /// in a long question weighs little), and the procedures that hold any.
+    func shares(_ terms: [AnalyzedQuery.Term], k1: Float) -> (shares: [Float], holders: [Int32]) {
+        var scores = [Float](repeating: 0, count: Int(documentCount))
+        var holders: [Int32] = []
         var ceiling: Float = 0
         var seen = Set<UInt64>()
         for (first, second) in zip(terms, terms.dropFirst()) where first.isKnown && second.isKnown {
@@ -54,10 +55,12 @@ struct BigramPostings: Sendable {
             let idf = SearchIndex.inverseFrequency(Float(list.count), of: documentCount) * min(first.weight, second.weight)
             ceiling += idf * (k1 + 1)
             for entry in list {
-                scores[entry.document, default: 0] += idf * RankingParameters.saturation(entry.frequency, k1: k1)
+                if scores[Int(entry.document)] == 0 { holders.append(entry.document) }
+                scores[Int(entry.document)] += idf * RankingParameters.saturation(entry.frequency, k1: k1)
             }
         }
-        guard ceiling > 0 else { return [:] }
-        return scores.mapValues { $0 / ceiling }
+        guard ceiling > 0 else { return ([], []) }
+        for holder in holders { scores[Int(holder)] /= ceiling }
+        return (scores, holders)
     }
 }

@@ -8,18 +8,24 @@ import ThuTucText
 struct LevelSuffix: Sendable {
     /// Every suffix as folded words: an opener followed by a level word.
     private let suffixes: [[String]]
+    /// The folded last words of the suffixes: a name ending in none of them
+    /// has no suffix, and most names are turned away on their last word.
+    private let lastWords: Set<String>
 
     init(wording: CatalogueWording) {
         let openers = wording.levelSuffixes.map { TextNormalizer.fold($0).split(separator: " ").map(String.init) }
         let levels = wording.levelWords.map { TextNormalizer.fold($0.word).split(separator: " ").map(String.init) }
         suffixes = openers.flatMap { opener in levels.map { opener + $0 } }.filter { !$0.isEmpty }
             .sorted { $0.count > $1.count }
+        lastWords = Set(suffixes.compactMap(\.last))
     }
 
     /// `name` without its level suffix. A one-word opener ("cấp") counts
     /// only inside brackets: "… cấp tỉnh" at the end of a bare name may be
     /// the topic ("Cấp giấy phép … cấp tỉnh quản lý").
     func strip(_ name: String) -> String {
+        let tail = name.unicodeScalars.reversed().drop { $0 == ")" || $0 == "." || $0 == " " }.prefix { $0 != " " && $0 != "(" }
+        guard lastWords.contains(TextNormalizer.fold(String(String.UnicodeScalarView(tail.reversed())))) else { return name }
         var words: [(folded: String, start: Int)] = []
         TextNormalizer.scan(name) { word in
             words.append((String(decoding: word.folded, as: UTF8.self), word.range.lowerBound))

@@ -116,14 +116,11 @@ public final class SearchEngine: Sendable {
                     topPositions(scores, count: parameters.candidatePool, seeds: $0)
                 }
             addAnchors(of: terms, scores: scores, to: &pool)
-            let pairScores = index.pairs.shares(queryTerms, k1: parameters.k1)
+            let pairs = index.pairs.shares(queryTerms, k1: parameters.k1)
             // The procedures the question's word pairs point to most are scored too.
-            for (document, _) in pairScores.sorted(by: { ($0.value, $1.key) > ($1.value, $0.key) }).prefix(parameters.anchorPool)
-            where !pool.contains(Int(document)) {
-                pool.append(Int(document))
-            }
+            pool += strongest(parameters.anchorPool, of: pairs.holders.lazy.map(Int.init), excluding: Set(pool)) { pairs.shares[$0] }
             return score(
-                pool, terms: terms, sequence: sequence, ages: ages, concepts: concepts, phrases: phrases, pairs: pairScores, bm25: scratch
+                pool, terms: terms, sequence: sequence, ages: ages, concepts: concepts, phrases: phrases, pairs: pairs.shares, bm25: scratch
             )
         }
     }
@@ -138,21 +135,31 @@ public final class SearchEngine: Sendable {
             anchors.append(Int(term.match.folded))
         }
         anchors.sort { index.documentFrequency[$0] < index.documentFrequency[$1] }
+        var inPool = Set(pool)
         for anchor in anchors.prefix(parameters.anchorWords) {
-            var best: [Int] = []
-            var last: Int32 = -1
-            for posting in index.postings[anchor] where posting.document != last {
-                last = posting.document
-                let position = Int(posting.document)
-                guard !pool.contains(position) else { continue }
-                if best.count < parameters.anchorPool {
-                    best.append(position)
-                } else if let weakest = best.indices.min(by: { scores[best[$0]] < scores[best[$1]] }), scores[position] > scores[best[weakest]] {
-                    best[weakest] = position
-                }
+            let best = strongest(parameters.anchorPool, of: index.postings[anchor].lazy.map { Int($0.document) }, excluding: inPool) {
+                scores[$0]
             }
             pool += best
+            inPool.formUnion(best)
         }
+    }
+
+    /// The `count` positions of `positions` (repeats allowed) with the
+    /// highest `score`, those in `excluded` left out, in no particular order.
+    func strongest(_ count: Int, of positions: some Sequence<Int>, excluding excluded: Set<Int>, score: (Int) -> Float) -> [Int] {
+        var kept: [Int] = []
+        var weakest = 0
+        for position in positions where !excluded.contains(position) && !kept.contains(position) {
+            if kept.count < count {
+                kept.append(position)
+                if score(position) < score(kept[weakest]) { weakest = kept.count - 1 }
+            } else if score(position) > score(kept[weakest]) {
+                kept[weakest] = position
+                weakest = kept.indices.min { score(kept[$0]) < score(kept[$1]) } ?? 0
+            }
+        }
+        return kept
     }
 
     /// A bit per term (as ``fieldBits(at:in:)`` sets them) for the
@@ -179,7 +186,7 @@ public final class SearchEngine: Sendable {
     /// Scores the procedures at `pool` by title match and priors on top of their BM25F.
     private func score(
         _ pool: [Int], terms: [AnalyzedQuery.Term], sequence: [Int], ages: [AgeRange], concepts: ConceptSet, phrases: PhraseRun,
-        pairs: [Int32: Float], bm25: ScoringScratch
+        pairs: [Float], bm25: ScoringScratch
     ) -> FamilyBest {
         let titleWeights = terms.map { term -> Float in
             guard term.isKnown else { return parameters.unknownWordWeight }
@@ -214,7 +221,7 @@ public final class SearchEngine: Sendable {
                         var score = parameters.bm25Weight * bm25Share + parameters.titleWeight * title.match
                         score += parameters.recallWeight * title.recall + parameters.exactRecallWeight * title.exactRecall
                         score += parameters.precisionWeight * title.precision + parameters.coverageWeight * max(coverage, title.recall)
-                        let pairShare = pairs[Int32(position)] ?? 0
+                        let pairShare = pairs.isEmpty ? 0 : pairs[position]
                         score += parameters.pairWeight * pairShare
                         score += agreement >= 0 ? parameters.conceptWeight * agreement : parameters.conceptPenalty * agreement
                         var factor = 1 - parameters.levelStep * Float(levelRanks[position])

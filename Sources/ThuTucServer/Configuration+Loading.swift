@@ -116,6 +116,12 @@ extension Configuration {
         case "log": log = value.isNull ? nil : try text()
         case "metricsPort": metricsPort = value.isNull ? nil : try integer(0...65_535)
         case "metricsHost": metricsHost = try text()
+        case "sessions":
+            guard case .object(let members) = value else { throw bad("an object such as {\"store\": \"redis\", \"url\": \"redis://127.0.0.1:6379/0\"}") }
+            for member in members.keys.sorted() {
+                guard let memberValue = members[member] else { continue }
+                try sessions.set(member, from: memberValue, source: source)
+            }
         case "authToken":
             if value.isNull {
                 authToken = nil

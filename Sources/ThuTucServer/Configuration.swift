@@ -40,10 +40,12 @@ public struct Configuration: Sendable, Hashable {
     public var maxPendingReplyBytes = 1 << 20
     /// Open connections beyond this get a busy reply and are closed.
     public var maxConnections = 10_000
-    /// Sessions idle this long are forgotten.
+    /// Sessions idle this long are forgotten (in Redis, the keys' time to live).
     public var sessionExpirySeconds = 1800.0
-    /// Most sessions kept; the least recently used go first.
+    /// Most sessions the memory store keeps; the least recently used go first.
     public var maxSessions = 100_000
+    /// Which store keeps the sessions (memory or Redis), from the `"sessions"` object.
+    public var sessions = SessionStoreConfiguration()
     /// Shared secret clients send with AUTH; required off loopback and for admin commands.
     public var authToken: String?
     /// Event-loop threads; 0 means one per core.

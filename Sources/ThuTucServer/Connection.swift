@@ -1,3 +1,5 @@
+import ThuTucDialogue
+
 /// One client connection, confined to the loop thread that adopted it.
 ///
 /// The socket is registered edge-triggered, so readiness is remembered here:
@@ -29,6 +31,10 @@ final class Connection {
         /// hand its reply to ``resume(with:now:)``. Until then the connection
         /// answers nothing more, so replies keep their order.
         case deferred(@Sendable () -> [UInt8])
+        /// A request needs its session from the Redis store: read it, answer
+        /// with ``complete(_:in:)``, write it back, then ``resume(with:now:)``.
+        /// The connection answers nothing more meanwhile.
+        case session(SessionTurn)
     }
 
     /// What the timer scan decided.
@@ -63,8 +69,9 @@ final class Connection {
     private var nextRequest = 0
     private var output = OutputBuffer()
     private var inputEnded = false
-    /// Set while a deferred reply is being produced off the loop.
-    private var awaitingDeferred = false
+    /// Set while a reply is being produced elsewhere: off the loop (a
+    /// reload), or around a round trip to the session store.
+    private var parked = false
     /// When the unfinished line now arriving began; nil between lines. The
     /// timer scan moves it forward while the server, not the client, holds
     /// things up (unanswered requests, a deferred reply).
@@ -107,7 +114,8 @@ final class Connection {
             case .lingering:
                 return discardInput(limits: limits, scratch: scratch)
             case .draining:
-                guard output.isEmpty else { return .waiting }
+                // A parked reply still comes back during a shutdown's grace period.
+                guard output.isEmpty, !parked else { return .waiting }
                 if inputEnded || closeWhenSent { return .finished }
                 Socket.shutdownWrite(fd)
                 phase = .lingering(until: clock + limits.lingerSeconds)
@@ -115,11 +123,11 @@ final class Connection {
             case .open:
                 break
             }
-            if awaitingDeferred { return .waiting }
+            if parked { return .waiting }
             if output.count >= limits.maxPendingReplyBytes { return .waiting }
             if nextRequest < requests.count {
-                if let work = answerRequests(handler, limits: limits, clock: &clock, until: sliceEnd) {
-                    return flush(now: clock) ? .deferred(work) : .finished
+                if let elsewhere = answerRequests(handler, limits: limits, clock: &clock, until: sliceEnd) {
+                    return flush(now: clock) ? elsewhere : .finished
                 }
                 if clock >= sliceEnd, case .open = phase {
                     return flush(now: clock) ? .moreWork : .finished
@@ -161,27 +169,29 @@ final class Connection {
     }
 
     /// Answers queued requests in order until the output is full, the slice
-    /// is used up or the client said QUIT. Returns the work of a request
-    /// that must run off the loop; answering stops there until it is done.
+    /// is used up or the client said QUIT. Returns what a request needs done
+    /// elsewhere (a reload, a session turn); answering stops there until
+    /// its reply comes back.
     private func answerRequests(
         _ handler: ProtocolHandler, limits: ConnectionLimits, clock: inout Double, until sliceEnd: Double
-    ) -> (@Sendable () -> [UInt8])? {
-        var deferred: (@Sendable () -> [UInt8])?
+    ) -> Progress? {
+        var elsewhere: Progress?
         while nextRequest < requests.count, output.count < limits.maxPendingReplyBytes {
             var reply: [UInt8] = []
             switch requests[nextRequest] {
             case .line(let line):
                 switch handler.respond(to: line, state: &state) {
                 case .reply(let bytes): reply = bytes
-                case .deferred(let work): deferred = work
+                case .deferred(let work): elsewhere = .deferred(work)
+                case .conversation(let turn): elsewhere = .session(turn)
                 }
             case .overflow(let firstByte):
                 reply = handler.lineTooLong(firstByte: firstByte, state: state)
             }
             nextRequest += 1
             clock = MonotonicClock.seconds()
-            if deferred != nil {
-                awaitingDeferred = true
+            if elsewhere != nil {
+                parked = true
                 break
             }
             enqueue(reply, now: clock)
@@ -195,12 +205,18 @@ final class Connection {
             requests.removeAll(keepingCapacity: true)
             nextRequest = 0
         }
-        return deferred
+        return elsewhere
     }
 
-    /// Queues the reply of the deferred request and lets the connection go on.
+    /// Answers the parked session turn in `session` with this connection's
+    /// state; the reply is sent by ``resume(with:now:)`` once the session is stored.
+    func complete(_ turn: SessionTurn, in session: inout Session) -> [UInt8] {
+        turn.run(in: &session, state: &state)
+    }
+
+    /// Queues the reply of the parked request and lets the connection go on.
     func resume(with reply: [UInt8], now: Double) {
-        awaitingDeferred = false
+        parked = false
         enqueue(reply, now: now)
     }
 
@@ -242,7 +258,7 @@ final class Connection {
     /// closed at its deadline.
     func checkTimers(_ handler: ProtocolHandler, limits: ConnectionLimits, now: Double) -> TimerVerdict {
         if case .lingering(let until) = phase { return now >= until ? .close : .keep }
-        let serverBusy = !requests.isEmpty || queued || awaitingDeferred
+        let serverBusy = !requests.isEmpty || queued || parked
         // The client cannot finish its line while we are not reading it.
         if serverBusy, lineStarted != nil { lineStarted = now }
         if case .open = phase, !serverBusy, let started = lineStarted, now - started >= limits.lineTimeout {
@@ -261,8 +277,9 @@ final class Connection {
         return .runTurn
     }
 
-    /// The server is stopping: answer nothing more, send what is pending, then close.
-    /// Returns false when there is nothing worth waiting for.
+    /// The server is stopping: answer nothing more, send what is pending (and
+    /// the reply of a parked request), then close. Returns false when there
+    /// is nothing worth waiting for.
     func beginShutdown() -> Bool {
         closeWhenSent = true
         requests.removeAll()
@@ -270,7 +287,7 @@ final class Connection {
         switch phase {
         case .open, .draining:
             phase = .draining
-            return !output.isEmpty
+            return !output.isEmpty || parked
         case .lingering:
             return false
         }

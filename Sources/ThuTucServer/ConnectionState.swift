@@ -1,6 +1,9 @@
+import ThuTucDialogue
+
 /// What the protocol remembers about one connection.
 public struct ConnectionState: Sendable {
-    /// Unique per connection; names the plain-mode session.
+    /// Unique per connection, and across instances (the server starts its
+    /// ids at a random point); names the plain-mode session.
     public let id: UInt64
     /// Whether the client sent the right AUTH token.
     public var authenticated = false
@@ -12,11 +15,16 @@ public struct ConnectionState: Sendable {
     /// Where this connection's requests are counted: its event loop's shard,
     /// or, when nil, the service's shared one.
     public var statistics: StatisticsShard?
+    /// How the connection's last plain-mode answer was chosen, for WHY. Kept
+    /// here rather than in the session, which the Redis store keeps without it.
+    public var lastWhy: Why?
 
     public init(id: UInt64) {
         self.id = id
     }
 
-    /// The session a plain-mode connection talks in.
-    var plainSession: String { "conn-\(id)" }
+    /// The session a plain-mode connection talks in: "conn-" and the id in
+    /// hexadecimal, short enough (ids stay below 2⁴⁰) to be a small string,
+    /// which costs no allocation.
+    var plainSession: String { "conn-" + String(id, radix: 16) }
 }

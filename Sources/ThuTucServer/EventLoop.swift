@@ -10,6 +10,8 @@ final class EventLoop: Sendable {
     /// epoll tokens above this are not connections.
     static let wakeToken = UInt64.max
     static func listenerToken(_ index: Int) -> UInt64 { UInt64.max - 1 - UInt64(index) }
+    /// The loop's connection to the Redis session store.
+    static let storeToken = UInt64.max - 1023
     static let firstSpecialToken = UInt64.max - 1024
 
     let index: Int

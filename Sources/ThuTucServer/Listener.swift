@@ -61,11 +61,13 @@ struct Listener: Sendable {
         }
     }
 
-    static func resolve(host: String, port: Int) throws(ServerError) -> [Address] {
+    /// The addresses of `host`; `passive` for binding (a listener), not for
+    /// connecting (the Redis store).
+    static func resolve(host: String, port: Int, passive: Bool = true) throws(ServerError) -> [Address] {
         var hints = addrinfo()
         hints.ai_family = AF_UNSPEC
         hints.ai_socktype = Int32(SOCK_STREAM.rawValue)
-        hints.ai_flags = AI_PASSIVE | AI_NUMERICSERV
+        hints.ai_flags = (passive ? AI_PASSIVE : 0) | AI_NUMERICSERV
         var list: UnsafeMutablePointer<addrinfo>?
         let status = getaddrinfo(host, String(port), &hints, &list)
         guard status == 0, let list else {

@@ -12,6 +12,8 @@ import CEpoll
 final class LoopWorker {
     private let loop: EventLoop
     private let context: ServerContext
+    /// The Redis session store and this loop's connection to it, when sessions are kept there.
+    let sessions: (store: RedisSessionStore, link: RedisConnection)?
     private let limits: ConnectionLimits
     private var listeners: [Listener]
     private var connections: [UInt64: Connection] = [:]
@@ -36,6 +38,9 @@ final class LoopWorker {
         self.eventBits = Array(repeating: 0, count: 256)
         self.eventTokens = Array(repeating: 0, count: 256)
         self.spareFD = listeners.isEmpty ? -1 : open("/dev/null", O_RDONLY | O_CLOEXEC)
+        self.sessions = context.redis.map { redis in
+            (redis.store, redis.store.connection(to: redis.address, epoll: loop.epoll, token: EventLoop.storeToken))
+        }
     }
 
     deinit {
@@ -47,8 +52,9 @@ final class LoopWorker {
     func run() {
         var now = MonotonicClock.seconds()
         var nextScan = now + limits.scanInterval
+        sessions?.link.start(now: now)
         while true {
-            let wakeAt = min(nextScan, stopDeadline ?? nextScan)
+            let wakeAt = min(nextScan, stopDeadline ?? nextScan, sessions?.link.nextDeadline ?? nextScan)
             let timeout = ready.isEmpty ? Int32(max(0, ((wakeAt - now) * 1000).rounded(.up))) : 0
             let count = cepoll_wait(loop.epoll, &eventBits, &eventTokens, Int32(eventBits.count), timeout)
             if count < 0, errno != EINTR {
@@ -60,6 +66,12 @@ final class LoopWorker {
                 dispatch(token: eventTokens[index], events: eventBits[index], now: now)
             }
             runReadyConnections(now: now)
+            if let link = sessions?.link {
+                let passEnd = MonotonicClock.seconds()
+                link.tick(now: passEnd)
+                // Everything this pass asked of Redis goes out in one write.
+                link.flush(now: passEnd)
+            }
             if now >= nextScan {
                 scan(now: now)
                 nextScan = now + limits.scanInterval
@@ -75,6 +87,10 @@ final class LoopWorker {
             if loop.isStopRequested, stopDeadline == nil { beginStop(now: now) }
             adoptHandedConnections(now: now)
             deliverDeferredReplies(now: now)
+            return
+        }
+        if token == EventLoop.storeToken {
+            sessions?.link.handle(events: events, now: now, scratch: scratch)
             return
         }
         if token > EventLoop.firstSpecialToken {
@@ -104,7 +120,19 @@ final class LoopWorker {
             close(connection, abort: false)
         case .deferred(let work):
             runOffLoop(work, for: connection)
+        case .session(let turn):
+            converse(turn, for: connection)
         }
+    }
+
+    /// Queues the connection for a turn in the loop's next pass. Replies that
+    /// come back from elsewhere resume their connection this way rather than
+    /// with a turn at once, which could nest turn within turn while a store
+    /// that is down answers at once.
+    func schedule(_ connection: Connection) {
+        guard !connection.queued, !connection.closed else { return }
+        connection.queued = true
+        ready.append(connection)
     }
 
     /// Runs slow work (a reload) on the server's admin queue, so that this
@@ -280,6 +308,7 @@ final class LoopWorker {
     private func finish() {
         closeListeners()
         for connection in Array(connections.values) { close(connection, abort: true) }
+        sessions?.link.close()
         for fd in loop.closeInbox() {
             Socket.close(fd)
             loop.connectionClosed()

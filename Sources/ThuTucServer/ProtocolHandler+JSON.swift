@@ -50,11 +50,15 @@ extension ProtocolHandler {
         case .bool(let flag)?: wantsWhy = flag
         default: return failure("bad_request", "'why' must be true or false")
         }
-        let reply = ask(text, session: session, maxCharacters: maxCharacters, remembersWhy: false)
-        return RequestOutcome(
-            .reply(Self.encode(reply, id: id, session: session, why: wantsWhy)), session: session, intent: reply.intent.rawValue,
-            code: reply.procedure?.code, question: text
-        )
+        return converse(session, state: &state) { [id, session, maxCharacters, wantsWhy] stored, _ in
+            let reply = ask(text, in: &stored, maxCharacters: maxCharacters)
+            // JSON clients ask for the explanation inline: keeping it would only hold memory in every session.
+            stored.lastWhy = nil
+            return RequestOutcome(
+                .reply(Self.encode(reply, id: id, session: session, why: wantsWhy)), session: session, intent: reply.intent.rawValue,
+                code: reply.procedure?.code, question: text
+            )
+        }
     }
 
     private func jsonCommand(_ name: String, request: JSONValue, id: JSONValue?, session: String, state: inout ConnectionState) -> RequestOutcome {
@@ -79,9 +83,14 @@ extension ProtocolHandler {
             writer.string("reply", "authenticated")
         case "RESET":
             guard mayAsk(state) else { return failure("auth_required", "send AUTH first") }
-            let reply = service.sessions.with(session) { service.assistant.reset(&$0) }
-            writer.string("session", session)
-            writer.string("reply", reply.text)
+            return converse(session, reads: false, state: &state) { stored, _ in
+                let reply = service.assistant.reset(&stored)
+                var writer = JSONWriter()
+                writer.value("id", id)
+                writer.string("session", session)
+                writer.string("reply", reply.text)
+                return RequestOutcome(.reply(writer.line()), session: session, intent: "cmd:RESET")
+            }
         case "RELOAD", "STATS":
             guard mayAdminister(state) else {
                 return failure("auth_required", "admin commands need an authToken in the configuration and AUTH first")

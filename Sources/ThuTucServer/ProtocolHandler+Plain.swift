@@ -44,11 +44,13 @@ extension ProtocolHandler {
         guard mayAsk(state) else { return reply(.authRequired, "send AUTH <token> first", intent: "error:auth_required") }
         switch command {
         case "RESET":
-            let reset = service.sessions.with(session) { service.assistant.reset(&$0) }
-            return reply(.answer, reset.text, intent: "cmd:RESET")
+            return converse(session, reads: false, state: &state) { stored, state in
+                state.lastWhy = nil
+                let reset = service.assistant.reset(&stored)
+                return RequestOutcome(.reply(Self.frame(.answer, reset.text)), session: session, intent: "cmd:RESET")
+            }
         case "WHY":
-            let why = service.sessions.with(session) { $0.lastWhy }
-            return reply(.answer, why?.text ?? "no question answered yet", intent: "cmd:WHY")
+            return reply(.answer, state.lastWhy?.text ?? "no question answered yet", intent: "cmd:WHY")
         case "RELOAD", "STATS":
             guard mayAdminister(state) else {
                 return reply(.authRequired, "admin commands need an authToken in the configuration and AUTH first", intent: "error:auth_required")
@@ -64,11 +66,16 @@ extension ProtocolHandler {
                 }
             }
         default:
-            let answer = ask(trimmed, session: session, maxCharacters: nil, remembersWhy: true)
-            return RequestOutcome(
-                .reply(Self.frame(.answer, answer.text)), session: session, intent: answer.intent.rawValue,
-                code: answer.procedure?.code, question: trimmed
-            )
+            return converse(session, state: &state) { stored, state in
+                // The Redis store does not keep the explanation; a choice answered by number reuses it.
+                stored.lastWhy = state.lastWhy
+                let answer = ask(trimmed, in: &stored, maxCharacters: nil)
+                state.lastWhy = stored.lastWhy
+                return RequestOutcome(
+                    .reply(Self.frame(.answer, answer.text)), session: session, intent: answer.intent.rawValue,
+                    code: answer.procedure?.code, question: trimmed
+                )
+            }
         }
     }
 

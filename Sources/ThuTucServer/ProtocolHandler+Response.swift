@@ -7,5 +7,9 @@ extension ProtocolHandler {
         /// runs it on another thread and sends the bytes it returns. Requests
         /// after it on the same connection wait, so replies stay in order.
         case deferred(@Sendable () -> [UInt8])
+        /// A turn that needs its session from the Redis store: the caller
+        /// reads the session, runs the turn, writes it back, then sends the
+        /// reply. Requests after it on the same connection wait.
+        case conversation(SessionTurn)
     }
 }

@@ -77,8 +77,16 @@ public struct ProtocolHandler: Sendable {
     public func respond(to line: [UInt8], state: inout ConnectionState) -> Response {
         let start = DispatchTime.now().uptimeNanoseconds
         let outcome = outcome(for: line, state: &state)
+        record(outcome, since: start, in: state.statistics ?? service.statistics.shared)
+        return outcome.response
+    }
+
+    /// Counts the request in `statistics` and writes its log line. Nothing
+    /// for an empty line, or for a turn that waits on the session store
+    /// (it records itself once it has run); only a count for PING and
+    /// deferred work, which logs itself when it completes.
+    private func record(_ outcome: RequestOutcome, since start: UInt64, in statistics: StatisticsShard) {
         let category = RequestCategory(intent: outcome.intent)
-        let statistics = state.statistics ?? service.statistics.shared
         switch category {
         case .ignored:
             break
@@ -93,7 +101,6 @@ public struct ProtocolHandler: Sendable {
                 service.log.record(session: outcome.session, intent: outcome.intent, code: outcome.code, microseconds: micros, question: outcome.question)
             }
         }
-        return outcome.response
     }
 
     /// Counts and logs a request rejected before it reached ``respond(to:state:)``.
@@ -103,11 +110,17 @@ public struct ProtocolHandler: Sendable {
     }
 
     /// Handles one request line and returns the reply, running deferred work
-    /// inline: for callers without an event loop to keep free (`serve --stdio`).
+    /// inline: for callers without an event loop to keep free (`serve
+    /// --stdio`, which keeps its sessions in memory). A conversation turn,
+    /// which only a Redis store asks for, runs on a new session, as it does
+    /// when Redis cannot be reached.
     public func handle(_ line: [UInt8], state: inout ConnectionState) -> [UInt8] {
         switch respond(to: line, state: &state) {
-        case .reply(let bytes): bytes
-        case .deferred(let work): work()
+        case .reply(let bytes): return bytes
+        case .deferred(let work): return work()
+        case .conversation(let turn):
+            var session = Session()
+            return turn.run(in: &session, state: &state)
         }
     }
 
@@ -165,19 +178,33 @@ public struct ProtocolHandler: Sendable {
         return difference == 0
     }
 
+    /// Runs `body` in the session called `name`: at once with the memory
+    /// store, or as a ``SessionTurn`` the event loop completes with Redis
+    /// (counted and logged when it has run).
+    /// - Parameter reads: false when the turn replaces the session whatever it holds.
+    func converse(
+        _ name: String, reads: Bool = true, state: inout ConnectionState,
+        _ body: @escaping @Sendable (inout Session, inout ConnectionState) -> RequestOutcome
+    ) -> RequestOutcome {
+        switch service.sessions {
+        case .memory(let store):
+            return store.with(name) { body(&$0, &state) }
+        case .redis:
+            let start = DispatchTime.now().uptimeNanoseconds
+            let turn = SessionTurn(session: name, readsSession: reads) { session, state in
+                let outcome = body(&session, &state)
+                record(outcome, since: start, in: state.statistics ?? service.statistics.shared)
+                guard case .reply(let bytes) = outcome.response else { return [] }
+                return bytes
+            }
+            return RequestOutcome(.conversation(turn), session: name, intent: "", logged: false)
+        }
+    }
+
     /// Answers a question in `session` on the assistant current when it
     /// starts: a reload meanwhile does not change the answer half-way.
-    /// - Parameter remembersWhy: keep the explanation in the session for a
-    ///   later WHY (plain mode). JSON clients ask for it inline, so keeping
-    ///   it would only hold memory in each of their sessions.
-    func ask(_ text: String, session: String, maxCharacters: Int?, remembersWhy: Bool) -> Reply {
-        let assistant = service.assistant
-        let cleaned = Self.withoutControlCharacters(text)
-        return service.sessions.with(session) { session in
-            let reply = assistant.respond(to: cleaned, in: &session, maxCharacters: maxCharacters)
-            if !remembersWhy { session.lastWhy = nil }
-            return reply
-        }
+    func ask(_ text: String, in session: inout Session, maxCharacters: Int?) -> Reply {
+        service.assistant.respond(to: Self.withoutControlCharacters(text), in: &session, maxCharacters: maxCharacters)
     }
 
     /// The outcome of RELOAD, run off the event loop: the reply `render`

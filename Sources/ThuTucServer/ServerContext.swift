@@ -7,16 +7,22 @@ final class ServerContext: Sendable {
     let limits: ConnectionLimits
     let loops: [EventLoop]
     let connections: ConnectionCounter
+    /// The Redis session store and its address, when sessions are kept there.
+    let redis: (store: RedisSessionStore, address: Listener.Address)?
     /// Where requests too slow for a loop run (RELOAD), one at a time.
     let adminQueue = DispatchQueue(label: "thutuc.admin")
-    private let nextID = Atomic<UInt64>(1)
+    /// Starts at a random point below 2³⁹, so that plain-mode session names
+    /// (made from connection ids) do not collide between instances sharing a
+    /// store, nor with what an instance that ran before left there.
+    private let nextID = Atomic<UInt64>(UInt64.random(in: 1..<(1 << 39)))
     private let cursor = Atomic<UInt>(0)
 
-    init(handler: ProtocolHandler, loops: [EventLoop]) {
+    init(handler: ProtocolHandler, loops: [EventLoop], redis: (store: RedisSessionStore, address: Listener.Address)?) {
         self.handler = handler
         self.limits = ConnectionLimits(handler.service.configuration)
         self.loops = loops
         self.connections = ConnectionCounter(limit: handler.service.configuration.maxConnections)
+        self.redis = redis
     }
 
     /// A connection id, also its epoll token and its plain-mode session name.

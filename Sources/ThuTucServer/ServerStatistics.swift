@@ -33,8 +33,10 @@ public final class ServerStatistics: Sendable {
         }
     }
 
-    /// The figures now, with what only the caller knows: the knowledge served and the sessions held.
-    public func snapshot(knowledge: KnowledgeFacts, sessions: Int) -> StatisticsSnapshot {
+    /// The figures now, with what only the caller knows: the knowledge
+    /// served, the sessions held (nil when Redis holds them) and the session
+    /// store's own lines.
+    public func snapshot(knowledge: KnowledgeFacts, sessions: Int?, sessionStore: [(key: String, value: String)]) -> StatisticsSnapshot {
         let now = MonotonicClock.seconds()
         let all = shards.withLock { $0 }
         func sum(_ counter: StatisticsShard.Counter) -> Int { all.reduce(0) { $0 + $1.value(counter) } }
@@ -53,6 +55,7 @@ public final class ServerStatistics: Sendable {
             connectionsTotal: accepted,
             connectionsRefused: sum(.connectionsRefused),
             sessions: sessions,
+            sessionStore: sessionStore,
             answered: sum(.answered),
             clarify: sum(.clarify),
             fallback: sum(.fallback),

@@ -19,7 +19,7 @@ public final class Service: Sendable {
     public init(configuration: Configuration, assistant: Assistant, log: RequestLog) {
         self.configuration = configuration
         self.current = Mutex(assistant)
-        self.sessions = SessionStore(capacity: configuration.maxSessions, lifetime: configuration.sessionExpirySeconds)
+        self.sessions = SessionStore(configuration: configuration, log: log)
         self.log = log
     }
 
@@ -38,7 +38,7 @@ public final class Service: Sendable {
 
     /// The figures `STATS` and `/metrics` report, as of now.
     public func statisticsSnapshot() -> StatisticsSnapshot {
-        statistics.snapshot(knowledge: KnowledgeFacts(assistant.knowledge), sessions: sessions.count)
+        statistics.snapshot(knowledge: KnowledgeFacts(assistant.knowledge), sessions: sessions.count, sessionStore: sessions.statistics())
     }
 
     /// Reloads the Knowledge/ directory the service was loaded from (never

@@ -1,37 +1,39 @@
-import Foundation
-import Synchronization
-import ThuTucDialogue
+/// Where conversations live between turns: the server asks its store for a
+/// session before a question and gives it back after.
+///
+/// In memory the session is at hand and a turn runs at once, as it always
+/// has. In Redis it is a network round trip away, so a turn is parked
+/// instead: the event loop reads the session over its own pipelined
+/// connection, runs the turn, writes the session back, and only then sends
+/// the reply (see ``SessionTurn``).
+public enum SessionStore: Sendable {
+    case memory(MemorySessionStore)
+    case redis(RedisSessionStore)
 
-/// Every conversation's ``Session``, shared by all connections, bounded in
-/// number (least recently used go first) and forgotten after idle time.
-public final class SessionStore: Sendable {
-    private let cache: Mutex<LRUCache<Session>>
-    private let clock: @Sendable () -> Double
-
-    /// - Parameter clock: seconds on a monotonic scale; tests pass their own.
-    public init(capacity: Int, lifetime: Double, clock: @escaping @Sendable () -> Double = SessionStore.monotonicSeconds) {
-        self.cache = Mutex(LRUCache(capacity: capacity, lifetime: lifetime))
-        self.clock = clock
+    /// The store the configuration chooses.
+    public init(configuration: Configuration, log: RequestLog) {
+        switch configuration.sessions.kind {
+        case .memory:
+            self = .memory(MemorySessionStore(capacity: configuration.maxSessions, lifetime: configuration.sessionExpirySeconds))
+        case .redis:
+            self = .redis(RedisSessionStore(configuration: configuration, log: log))
+        }
     }
 
-    public static func monotonicSeconds() -> Double {
-        Double(DispatchTime.now().uptimeNanoseconds) / 1e9
+    /// Sessions held in this process; nil for Redis, which the instances share.
+    public var count: Int? {
+        switch self {
+        case .memory(let store): store.count
+        case .redis: nil
+        }
     }
 
-    /// Runs `body` on the session called `id` (a new one if unknown or
-    /// expired) and stores the result.
-    public func with<Result>(_ id: String, _ body: (inout Session) -> Result) -> Result {
-        let now = clock()
-        var session = cache.withLock { $0.value(for: id, now: now) } ?? Session()
-        let result = body(&session)
-        cache.withLock { $0.set(session, for: id, now: now) }
-        return result
+    /// What STATS shows about the store, as `key: value` pairs: nothing for
+    /// memory, whose only figure is the count of sessions.
+    public func statistics() -> [(key: String, value: String)] {
+        switch self {
+        case .memory: []
+        case .redis(let store): [("sessions_store", "redis")] + store.health.statistics()
+        }
     }
-
-    public func remove(_ id: String) {
-        cache.withLock { $0.removeValue(for: id) }
-    }
-
-    /// Sessions held now.
-    public var count: Int { cache.withLock { $0.count } }
 }

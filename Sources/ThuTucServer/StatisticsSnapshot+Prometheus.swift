@@ -23,7 +23,9 @@ extension StatisticsSnapshot {
             "thutuc_connections_refused_total", "counter", "Connections refused with 503 because maxConnections were open.",
             [("", number(connectionsRefused))]
         )
-        family("thutuc_sessions", "gauge", "Conversations held in memory.", [("", number(sessions))])
+        if let sessions {
+            family("thutuc_sessions", "gauge", "Conversations held in memory.", [("", number(sessions))])
+        }
         family("thutuc_requests_total", "counter", "Requests by outcome.", [
             ("{outcome=\"answered\"}", number(answered)), ("{outcome=\"clarify\"}", number(clarify)),
             ("{outcome=\"fallback\"}", number(fallback)), ("{outcome=\"command\"}", number(commands)),

@@ -9,7 +9,10 @@ public struct StatisticsSnapshot: Sendable {
     public var connectionsTotal: Int
     /// Connections turned away with `503` because `maxConnections` were open.
     public var connectionsRefused: Int
-    public var sessions: Int
+    /// Conversations held in this process; nil with the Redis store, which the instances share.
+    public var sessions: Int?
+    /// What the Redis store reports about itself (state, reads, faults…); empty in memory.
+    public var sessionStore: [(key: String, value: String)]
     public var answered: Int
     public var clarify: Int
     public var fallback: Int
@@ -64,7 +67,7 @@ public struct StatisticsSnapshot: Sendable {
             ]),
             ("Clients", [
                 ("connections_current", .integer(connectionsCurrent)), ("connections_total", .integer(connectionsTotal)),
-                ("connections_refused", .integer(connectionsRefused)), ("sessions", .integer(sessions)),
+                ("connections_refused", .integer(connectionsRefused)), ("sessions", sessions.map { .integer($0) } ?? .text(nil)),
             ]),
             ("Requests", [
                 ("requests_answered", .integer(answered)), ("requests_clarify", .integer(clarify)),
@@ -77,7 +80,7 @@ public struct StatisticsSnapshot: Sendable {
                 ("answer_p99_ms", .decimal(lastMinuteP99.map { $0 * 1000 })),
             ]),
             ("Reloads", [("reloads_ok", .integer(reloadsAccepted)), ("reloads_rejected", .integer(reloadsRejected))]),
-        ]
+        ] + (sessionStore.isEmpty ? [] : [("Session store", sessionStore.map { ($0.key, .text($0.value)) })])
     }
 
     /// The `STATS` reply text: "# Section" lines, then "key: value" lines.

@@ -43,6 +43,11 @@ public final class TCPServer: Sendable {
             handler.service.log.note("keeping the open-file limit: \(error)")
         }
         let threads = configuration.threads > 0 ? configuration.threads : max(1, ProcessInfo.processInfo.activeProcessorCount)
+        var redis: (store: RedisSessionStore, address: Listener.Address)?
+        if case .redis(let store) = handler.service.sessions {
+            redis = (store, try store.resolve())
+            handler.service.log.note("sessions: in \(store.url) under '\(store.prefix)', \(configuration.sessions.timeoutMilliseconds) ms timeout")
+        }
         let listeners = try Listener.open(host: configuration.host, port: configuration.port)
         var loops: [EventLoop] = []
         do throws(ServerError) {
@@ -62,7 +67,7 @@ public final class TCPServer: Sendable {
             for listener in listeners { Socket.close(listener.fd) }
             throw error
         }
-        let context = ServerContext(handler: handler, loops: loops)
+        let context = ServerContext(handler: handler, loops: loops, redis: redis)
         let server = TCPServer(host: configuration.host, port: listeners[0].port, context: context, metrics: metrics)
         for loop in loops {
             let owned = loop.index == 0 ? listeners : []

@@ -23,6 +23,9 @@ struct BenchOptions: Sendable {
     var skipTCP = false
     var skipScale = false
     var skipRedis = false
+    var skipCluster = false
+    /// For a server child: keep sessions in the Redis on this loopback port.
+    var redisPort: Int?
     /// Catalogue sizes to measure, as multiples of Knowledge/.
     var scales: [Int]?
     /// For a child: the one scale it serves or measures.
@@ -34,7 +37,7 @@ struct BenchOptions: Sendable {
     var profileSeconds: Double?
 
     static let usage = """
-        usage: thutuc-bench [--quick] [--skip-tcp] [--skip-scale] [--skip-redis] [--scales 1,10,50]
+        usage: thutuc-bench [--quick] [--skip-tcp] [--skip-scale] [--skip-redis] [--skip-cluster] [--scales 1,10,50]
                             [--idle N] [--wait-quiet SECONDS] [--output FILE] [--knowledge DIR]
                             [--questions FILE] [--also-questions FILE]...
                thutuc-bench --profile SECONDS [--scale N]
@@ -67,6 +70,8 @@ struct BenchOptions: Sendable {
             case "--skip-tcp": skipTCP = true
             case "--skip-scale": skipScale = true
             case "--skip-redis": skipRedis = true
+            case "--skip-cluster": skipCluster = true
+            case "--redis-port": redisPort = try number(flag, in: 1...65_535)
             case "--output": output = try value(flag)
             case "--knowledge": knowledge = try value(flag)
             case "--questions": questions = try value(flag)

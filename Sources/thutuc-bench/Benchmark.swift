@@ -7,8 +7,9 @@ import Foundation
 /// Per scale: a measuring child loads, indexes and asks in process (so its
 /// memory is that scale's alone); then a server child serves the same
 /// catalogue over TCP while this process is the load generator. Then, at 1×,
-/// PING to our server and to redis-server when installed, alternately; and
-/// idle connections held by a fresh server.
+/// one server against a cluster of three behind HAProxy with their sessions
+/// in Redis; PING to our server and to redis-server when installed,
+/// alternately; and idle connections held by a fresh server.
 struct Benchmark {
     let options: BenchOptions
 
@@ -36,6 +37,12 @@ struct Benchmark {
             }
             scales.append(ScaleFigures(scale: scale, inProcess: inProcess, server: server))
         }
+        var cluster: ClusterFigures?
+        if !options.skipTCP, !options.skipCluster {
+            cluster = try runner.step("cluster: one instance (memory store), then three behind HAProxy (Redis store)") {
+                try self.cluster(mix: mix, timing: timing)
+            }
+        }
         var ping: PingFigures?
         var idle: IdleFigures?
         if !options.skipTCP {
@@ -51,8 +58,8 @@ struct Benchmark {
             date: date, command: (["thutuc-bench"] + CommandLine.arguments.dropFirst()).joined(separator: " "),
             machine: .current(), loadAverage: runner.loadAverages,
             otherProcessesCPUPercent: account.othersPercent(), steps: runner.steps, quick: options.quick,
-            questionSources: mix.sources, questionsPerPass: mix.turnCount, scales: scales, ping: ping, idle: idle,
-            targets: TargetVerdict.judge(scales: scales, ping: ping, idle: idle)
+            questionSources: mix.sources, questionsPerPass: mix.turnCount, scales: scales, cluster: cluster, ping: ping, idle: idle,
+            targets: TargetVerdict.judge(scales: scales, cluster: cluster, ping: ping, idle: idle)
         )
         print(ReportTable.render(report))
         try report.write(to: options.output)
@@ -112,20 +119,26 @@ struct Benchmark {
 
     /// Starts the server child for `scale`, runs `body` against it (with the
     /// server's event-loop threads and resident megabytes), and stops it.
-    private func withServer<T>(scale: Int, timing: TCPBenchmark.Timing, _ body: (TCPBenchmark, Int, Double) throws -> T) throws -> T {
+    func withServer<T>(scale: Int, timing: TCPBenchmark.Timing, _ body: (TCPBenchmark, Int, Double) throws -> T) throws -> T {
         let child = try ChildProcess.bench(options.childArguments(role: .server, scale: scale) + ["--idle", String(options.idleConnections)])
         defer {
             child.closeInput()
             child.wait()
         }
-        // "listening on 127.0.0.1:PORT THREADS"
+        let (port, threads) = try Self.listening(child, scale: scale)
+        let stats = ProcessStats(pid: child.pid)
+        let resident = Double(stats.residentBytes ?? 0) / 1_048_576
+        return try body(TCPBenchmark(port: port, server: stats, greetingLines: 1, timing: timing), threads, resident)
+    }
+
+    /// The port and threads a server child reports once it listens:
+    /// "listening on 127.0.0.1:PORT THREADS".
+    static func listening(_ child: ChildProcess, scale: Int) throws -> (port: Int, threads: Int) {
         guard let line = child.readLine(), line.hasPrefix("listening on "),
               let address = line.split(separator: " ").dropFirst(2).first, let port = address.split(separator: ":").last.flatMap({ Int($0) }),
               let threads = line.split(separator: " ").last.flatMap({ Int($0) })
         else { throw BenchError.child("the server child for \(scale)× did not report its port") }
-        let stats = ProcessStats(pid: child.pid)
-        let resident = Double(stats.residentBytes ?? 0) / 1_048_576
-        return try body(TCPBenchmark(port: port, server: stats, greetingLines: 1, timing: timing), threads, resident)
+        return (port, threads)
     }
 
     /// The generator holds as many sockets as the server; the default soft limit (often 1,024) is far too low.

@@ -13,11 +13,13 @@ final class ChildProcess {
     private let output = Pipe()
     private var buffered: [UInt8] = []
 
-    /// Starts `executable` with `arguments`; its standard error stays ours.
-    init(executable: String, arguments: [String]) throws {
+    /// Starts `executable` with `arguments` and `environment` added to ours;
+    /// its standard error stays ours.
+    init(executable: String, arguments: [String], environment: [String: String] = [:]) throws {
         process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
+        if !environment.isEmpty { process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 } }
         process.standardInput = input
         process.standardOutput = output
         try process.run()
@@ -76,9 +78,11 @@ final class ChildProcess {
         return String(decoding: path[..<length].map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 
-    /// The first executable called `name` on PATH.
+    /// The first executable called `name` on PATH or in the sbin directories
+    /// (haproxy lives in /usr/sbin, which a non-root PATH often lacks).
     static func find(_ name: String) -> String? {
-        let directories = (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin").split(separator: ":")
+        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin"
+        let directories = path.split(separator: ":").map(String.init) + ["/usr/sbin", "/usr/local/sbin", "/sbin"]
         return directories.map { "\($0)/\(name)" }.first { access($0, X_OK) == 0 }
     }
 }

@@ -1,14 +1,25 @@
 @preconcurrency import Glibc
 
-/// Resident memory, threads and CPU time of a process, read from /proc.
+/// Resident memory, threads and CPU time of a process, or of a group of
+/// processes added up (a cluster: its instances, HAProxy and Redis), read
+/// from /proc.
 ///
 /// The bench reads its children this way (the server and the in-process
 /// worker), so one method serves every figure, whichever process holds it.
 struct ProcessStats {
-    /// `nil` reads this process.
-    let pid: Int32?
+    /// The processes read; empty reads this process.
+    let pids: [Int32]
 
-    private var directory: String { pid.map { "/proc/\($0)" } ?? "/proc/self" }
+    /// `nil` reads this process.
+    init(pid: Int32?) {
+        pids = pid.map { [$0] } ?? []
+    }
+
+    init(pids: [Int32]) {
+        self.pids = pids
+    }
+
+    private var directories: [String] { pids.isEmpty ? ["/proc/self"] : pids.map { "/proc/\($0)" } }
 
     /// VmRSS: resident memory now, in bytes.
     var residentBytes: Int? { statusField("VmRSS").map { $0 * 1024 } }
@@ -16,26 +27,35 @@ struct ProcessStats {
     /// VmHWM: the highest resident memory so far, in bytes.
     var peakResidentBytes: Int? { statusField("VmHWM").map { $0 * 1024 } }
 
-    /// Threads the process runs.
+    /// Threads the processes run.
     var threads: Int? { statusField("Threads") }
 
     /// User plus system CPU seconds consumed so far (clock-tick resolution).
     var cpuSeconds: Double? {
-        guard let text = Self.read(directory + "/stat"), let close = text.lastIndex(of: ")") else { return nil }
-        // Fields after the command name, which may itself hold spaces: state is
-        // field 3, utime field 14 and stime field 15.
-        let fields = text[text.index(after: close)...].split(separator: " ")
-        guard fields.count > 12, let user = Double(fields[11]), let system = Double(fields[12]) else { return nil }
-        return (user + system) / Double(sysconf(Int32(_SC_CLK_TCK)))
+        sum(directories.map { directory in
+            guard let text = Self.read(directory + "/stat"), let close = text.lastIndex(of: ")") else { return nil }
+            // Fields after the command name, which may itself hold spaces: state is
+            // field 3, utime field 14 and stime field 15.
+            let fields = text[text.index(after: close)...].split(separator: " ")
+            guard fields.count > 12, let user = Double(fields[11]), let system = Double(fields[12]) else { return nil }
+            return (user + system) / Double(sysconf(Int32(_SC_CLK_TCK)))
+        })
     }
 
-    /// A numeric field of /proc/PID/status ("VmRSS:   1234 kB" gives 1234).
+    /// A numeric field of /proc/PID/status ("VmRSS:   1234 kB" gives 1234), added up over the processes.
     private func statusField(_ name: String) -> Int? {
-        guard let text = Self.read(directory + "/status") else { return nil }
-        for line in text.split(separator: "\n") where line.hasPrefix(name + ":") {
-            return line.dropFirst(name.count + 1).split(whereSeparator: { $0 == " " || $0 == "\t" }).first.flatMap { Int($0) }
-        }
-        return nil
+        sum(directories.map { directory in
+            guard let text = Self.read(directory + "/status") else { return nil }
+            for line in text.split(separator: "\n") where line.hasPrefix(name + ":") {
+                return line.dropFirst(name.count + 1).split(whereSeparator: { $0 == " " || $0 == "\t" }).first.flatMap { Int($0) }
+            }
+            return nil
+        })
+    }
+
+    /// The sum, or nil when any process could not be read.
+    private func sum<Number: AdditiveArithmetic>(_ values: [Number?]) -> Number? {
+        values.reduce(Number.zero as Number?) { total, value in total.flatMap { total in value.map { total + $0 } } }
     }
 
     /// Reads a /proc file whole: they report a size of zero, so read until end of file.

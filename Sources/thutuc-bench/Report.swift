@@ -16,6 +16,8 @@ struct Report: Codable, Sendable {
     var questionSources: [String]
     var questionsPerPass: Int
     var scales: [ScaleFigures]
+    /// One instance with the memory store against three behind HAProxy with the Redis store.
+    var cluster: ClusterFigures?
     /// PING through the same load generator: our server, then Redis.
     var ping: PingFigures?
     var idle: IdleFigures?

@@ -3,6 +3,7 @@ enum ReportTable {
     static func render(_ report: Report) -> String {
         var sections = [header(report), inProcess(report.scales)]
         if report.scales.contains(where: { $0.server != nil }) { sections.append(server(report.scales)) }
+        if let cluster = report.cluster { sections.append(clusterTable(cluster)) }
         if let ping = report.ping { sections.append(pings(ping)) }
         if let idle = report.idle { sections.append(idleTable(idle)) }
         sections.append(noise(report.steps))
@@ -90,6 +91,30 @@ enum ReportTable {
             return load?.serverCPUMicrosecondsPerAnswer.map(Format.number) ?? "–"
         })
         return Format.table(rows)
+    }
+
+    private static func clusterTable(_ cluster: ClusterFigures) -> String {
+        guard cluster.status == "measured" else { return "cluster: \(cluster.status)" }
+        var rows = [["Cluster (answered/s, p50 / p99)", "1 instance, memory", "HAProxy + \(cluster.instances), Redis", "cluster / single"]]
+        for (single, clustered) in zip(cluster.single, cluster.cluster) {
+            let comparison: String
+            if single.ratePerConnection == nil {
+                comparison = Format.number(clustered.answeredPerSecond / max(1, single.answeredPerSecond) * 100) + "%"
+            } else {
+                let extra = [clustered.latency.medianMicroseconds - single.latency.medianMicroseconds, clustered.latency.p99Microseconds - single.latency.p99Microseconds]
+                comparison = "+" + extra.map { Format.number($0 / 1000) }.joined(separator: " / +") + " ms a turn"
+            }
+            rows.append([describe(single), percentiles(single), percentiles(clustered), comparison])
+        }
+        let cpu = ["instances", "haproxy", "redis"].map { cluster.clusterCPUPercent[$0].map(Format.number) ?? "–" }.joined(separator: " / ")
+        rows.append(["cluster CPU in its closed loop: instances / HAProxy / Redis (% of a core)", "", cpu, ""])
+        return Format.table(rows)
+    }
+
+    private static func percentiles(_ load: LoadResult) -> String {
+        var text = "\(Format.count(Int(load.answeredPerSecond)))/s, \(Format.number(load.latency.medianMicroseconds / 1000)) / \(Format.number(load.latency.p99Microseconds / 1000)) ms"
+        if load.failed > 0 { text += " (\(Format.count(load.failed)) failed)" }
+        return text
     }
 
     private static func pings(_ ping: PingFigures) -> String {

@@ -4,7 +4,8 @@ import ThuTucSearch
 import ThuTucServer
 
 /// The server role: serves the catalogue at one scale over TCP, as
-/// `thutuc serve --port 0 --no-log` would, until standard input closes.
+/// `thutuc serve --port 0 --no-log` would, until standard input closes;
+/// with `--redis-port`, keeping its sessions in that Redis (the cluster step).
 ///
 /// The bench starts this rather than `thutuc serve` because `swift run
 /// thutuc-bench` does not build `thutuc`, and because only the bench can
@@ -19,6 +20,11 @@ enum ServerChild {
         // Room for the idle test's connections next to any the previous test
         // is still closing; the default limit is exactly 10,000.
         configuration.maxConnections = max(configuration.maxConnections, options.idleConnections + 2_000)
+        if let port = options.redisPort {
+            configuration.sessions.kind = .redis
+            configuration.sessions.url = RedisURL(host: "127.0.0.1", port: port, database: 0)
+            configuration.sessions.prefix = "bench:"
+        }
         let (knowledge, _) = try CatalogueReplicator.load(directory: options.knowledge, scale: options.scale)
         let assistant = Assistant(
             engine: SearchEngine(index: SearchIndex(knowledge: knowledge), options: SearchOptions(levelPreference: configuration.levelPreference)),

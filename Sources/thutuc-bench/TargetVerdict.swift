@@ -6,7 +6,7 @@ struct TargetVerdict: Codable, Sendable {
     var met: Bool?
 
     /// The targets, judged on a run's figures (the 1× scale unless a target is about scale).
-    static func judge(scales: [ScaleFigures], ping: PingFigures?, idle: IdleFigures?) -> [TargetVerdict] {
+    static func judge(scales: [ScaleFigures], cluster: ClusterFigures?, ping: PingFigures?, idle: IdleFigures?) -> [TargetVerdict] {
         var verdicts: [TargetVerdict] = []
         let base = scales.first { $0.scale == 1 }
         if let figures = base?.inProcess {
@@ -32,6 +32,18 @@ struct TargetVerdict: Codable, Sendable {
         if let open = questions.first(where: { $0.ratePerConnection != nil }) {
             verdicts.append(TargetVerdict(
                 target: "server p99 < 10 ms, \(Format.count(open.connections)) connections × 1 question/s (open loop)",
+                measured: "\(Format.number(open.latency.p99Microseconds / 1000)) ms", met: open.latency.p99Microseconds < 10_000 && open.failed == 0
+            ))
+        }
+        if let cluster, let ratio = cluster.throughputRatio, let closed = cluster.cluster.first {
+            verdicts.append(TargetVerdict(
+                target: "cluster (HAProxy, \(cluster.instances) instances, Redis) ≥ 60% of one instance (memory), closed loop, 100 connections",
+                measured: "\(Format.number(ratio * 100))% (\(Format.count(Int(closed.answeredPerSecond)))/s)", met: ratio >= 0.6 && closed.failed == 0
+            ))
+        }
+        if let open = cluster?.cluster.first(where: { $0.ratePerConnection != nil }) {
+            verdicts.append(TargetVerdict(
+                target: "cluster p99 < 10 ms, 100 connections × \(Format.number(open.ratePerConnection ?? 0)) questions/s (open loop)",
                 measured: "\(Format.number(open.latency.p99Microseconds / 1000)) ms", met: open.latency.p99Microseconds < 10_000 && open.failed == 0
             ))
         }

@@ -26,7 +26,7 @@ enum ServeCommand {
     static func run(_ parsed: Arguments) throws -> Int32 {
         try parsed.noPositionals()
         let common = try CommonOptions(parsed)
-        let configuration = common.configuration
+        var configuration = common.configuration
         let log: RequestLog = if parsed.has("--no-log") {
             RequestLog(enabled: false)
         } else if let path = configuration.log {
@@ -43,6 +43,11 @@ enum ServeCommand {
             for problem in problems { fputs("\(problem)\n", stderr) }
             fputs("thutuc: \(configuration.knowledge) has \(problems.count) error(s); not serving\n", stderr)
             return Dispatcher.failureStatus
+        }
+        if parsed.has("--stdio"), configuration.sessions.kind != .memory {
+            // A Redis round trip needs an event loop to wait on; one program on a pipe needs no shared sessions.
+            fputs("thutuc: serve --stdio keeps its sessions in memory; the Redis store is for the TCP server\n", stderr)
+            configuration.sessions.kind = .memory
         }
         let service = Service(configuration: configuration, assistant: assistant, log: log)
         let handler = ProtocolHandler(service: service)

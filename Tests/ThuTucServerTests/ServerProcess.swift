@@ -82,6 +82,13 @@ final class ServerProcess {
         return port
     }
 
+    /// Lowers the process's scheduling priority (nice 10), so that a test
+    /// running many servers does not starve the timing checks of the tests
+    /// running beside it.
+    func yieldToOthers() {
+        _ = setpriority(__priority_which_t(PRIO_PROCESS.rawValue), id_t(process.processIdentifier), 10)
+    }
+
     func signal(_ number: Int32) {
         kill(process.processIdentifier, number)
     }
