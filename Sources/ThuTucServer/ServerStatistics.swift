@@ -34,9 +34,9 @@ public final class ServerStatistics: Sendable {
     }
 
     /// The figures now, with what only the caller knows: the knowledge
-    /// served, the sessions held (nil when Redis holds them) and the session
-    /// store's own lines.
-    public func snapshot(knowledge: KnowledgeFacts, sessions: Int?, sessionStore: [(key: String, value: String)]) -> StatisticsSnapshot {
+    /// served, the sessions held (nil when Redis holds them) and the Redis
+    /// store's own figures.
+    public func snapshot(knowledge: KnowledgeFacts, sessions: Int?, sessionStore: SessionStoreStatistics?) -> StatisticsSnapshot {
         let now = MonotonicClock.seconds()
         let all = shards.withLock { $0 }
         func sum(_ counter: StatisticsShard.Counter) -> Int { all.reduce(0) { $0 + $1.value(counter) } }

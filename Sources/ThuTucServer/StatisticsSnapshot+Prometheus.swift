@@ -43,6 +43,27 @@ extension StatisticsSnapshot {
         family("thutuc_reloads_total", "counter", "Knowledge reloads by result.", [
             ("{result=\"ok\"}", number(reloadsAccepted)), ("{result=\"rejected\"}", number(reloadsRejected)),
         ])
+        if let store = sessionStore {
+            family(
+                "thutuc_session_store_up", "gauge", "1 when every event loop's connection to the Redis session store is up, else 0.",
+                [("", store.state == .up ? "1" : "0")]
+            )
+            family("thutuc_session_store_connections", "gauge", "The event loops' connections to Redis.", [("", number(store.connections))])
+            family("thutuc_session_store_connections_up", "gauge", "Connections to Redis that are up.", [("", number(store.connectionsUp))])
+            let counters: [(name: String, help: String, value: Int)] = [
+                ("reads", "Sessions read from Redis.", store.reads),
+                ("hits", "Sessions read from Redis and found.", store.hits),
+                ("writes", "Sessions written to Redis or deleted.", store.writes),
+                ("failed_writes", "Writes Redis refused or never answered.", store.failedWrites),
+                ("fallbacks", "Turns answered without their stored session.", store.fallbacks),
+                ("unreadable", "Stored values that were not sessions.", store.unreadable),
+                ("faults", "Connections to Redis lost, refused, timed out or rejected.", store.faults),
+                ("timeouts", "Faults that were Redis not answering in time.", store.timeouts),
+            ]
+            for counter in counters {
+                family("thutuc_session_store_\(counter.name)_total", "counter", counter.help, [("", number(counter.value))])
+            }
+        }
         return text
     }
 

@@ -11,8 +11,8 @@ public struct StatisticsSnapshot: Sendable {
     public var connectionsRefused: Int
     /// Conversations held in this process; nil with the Redis store, which the instances share.
     public var sessions: Int?
-    /// What the Redis store reports about itself (state, reads, faults…); empty in memory.
-    public var sessionStore: [(key: String, value: String)]
+    /// What the Redis store reports about itself (state, reads, faults…); nil in memory.
+    public var sessionStore: SessionStoreStatistics?
     public var answered: Int
     public var clarify: Int
     public var fallback: Int
@@ -80,7 +80,7 @@ public struct StatisticsSnapshot: Sendable {
                 ("answer_p99_ms", .decimal(lastMinuteP99.map { $0 * 1000 })),
             ]),
             ("Reloads", [("reloads_ok", .integer(reloadsAccepted)), ("reloads_rejected", .integer(reloadsRejected))]),
-        ] + (sessionStore.isEmpty ? [] : [("Session store", sessionStore.map { ($0.key, .text($0.value)) })])
+        ] + (sessionStore.map { [("Session store", $0.entries)] } ?? [])
     }
 
     /// The `STATS` reply text: "# Section" lines, then "key: value" lines.
