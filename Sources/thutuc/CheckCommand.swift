@@ -30,6 +30,11 @@ enum CheckCommand {
         print("configuration: " + (common.configurationPath ?? "defaults (no \(CommonOptions.defaultConfigPath))"))
         print("  listen \(configuration.host):\(configuration.port)" + (configuration.authToken == nil ? " without a token" : " with a token"))
         print("  metrics " + (configuration.metricsPort.map { "on \(configuration.metricsHost):\($0)" } ?? "off"))
+        let sessions = configuration.sessions
+        switch sessions.kind {
+        case .memory: print("  sessions in memory")
+        case .redis: print("  sessions in \(sessions.url) under '\(sessions.prefix)', \(sessions.timeoutMilliseconds) ms timeout")
+        }
         var logProblem = false
         if let log = configuration.log {
             logProblem = !canAppend(to: log)

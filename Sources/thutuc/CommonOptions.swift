@@ -6,7 +6,7 @@ import ThuTucServer
 /// configuration and the knowledge are, and overrides of the configuration.
 struct CommonOptions {
     static let knowledgeOptions: Set<String> = ["--config", "--knowledge", "--hotline", "--level-preference"]
-    static let serverOptions: Set<String> = ["--host", "--port", "--threads"]
+    static let serverOptions: Set<String> = ["--host", "--port", "--threads", "--metrics-port"]
     static let defaultConfigPath = "Config/thutuc.json"
 
     static let knowledgeHelp = """
@@ -20,6 +20,8 @@ struct CommonOptions {
           --host HOST           address to listen on (default 127.0.0.1; any other needs authToken)
           --port PORT           TCP port, 0 for any free one (default 7878)
           --threads N           event-loop threads, 0 for one per core (default 0)
+          --metrics-port PORT   Prometheus /metrics on this port, 0 for any free one
+                                (default: the configuration's metricsPort, else none)
         """
 
     let configuration: Configuration
@@ -34,7 +36,7 @@ struct CommonOptions {
         var configuration = try Configuration.load(path: path, required: given != nil)
         let overrides: [(flag: String, key: String)] = [
             ("--knowledge", "knowledge"), ("--host", "host"), ("--port", "port"), ("--hotline", "hotline"),
-            ("--level-preference", "levelPreference"), ("--threads", "threads"),
+            ("--level-preference", "levelPreference"), ("--threads", "threads"), ("--metrics-port", "metricsPort"),
         ]
         for (flag, key) in overrides {
             guard let value = arguments.value(flag) else { continue }

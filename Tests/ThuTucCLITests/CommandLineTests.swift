@@ -47,6 +47,7 @@ struct CommandLineTests {
         (["repl", "--max-chars", "0"], "'--max-chars' must be an integer from 40 to 100000, not '0'"),
         (["--port", "99999", "serve"], "option '--port' must be an integer in 0…65535, not '99999'"),
         (["serve", "--threads", "many"], "option '--threads' must be an integer in 0…256, not 'many'"),
+        (["serve", "--metrics-port", "http"], "option '--metrics-port' must be an integer in 0…65535, not 'http'"),
         (["eval"], "missing the question FILE"),
         (["show"], "missing the procedure's CODE"),
         (["ask"], "missing the question"),
@@ -94,6 +95,13 @@ struct CommandLineTests {
         #expect(run.status == 1)
         #expect(run.error.contains("host '0.0.0.0' is not a loopback address"), "\(run.error)")
         #expect(run.error.contains("\"authToken\"") && run.error.contains("--host 127.0.0.1") && run.error.contains("--config"), "\(run.error)")
+    }
+
+    @Test("serve --metrics-port overrides the configuration's metricsPort and is held to differ from the port")
+    func metricsPortOption() throws {
+        let run = try Thutuc.run(["serve", "--port", "7999", "--metrics-port", "7999"])
+        #expect(run.status == 1 && run.output.isEmpty)
+        #expect(run.error.contains("'metricsPort' must differ from 'port' (7999)"), "\(run.error)")
     }
 
     @Test("piped input gets answers only, one blank line between them, as before")

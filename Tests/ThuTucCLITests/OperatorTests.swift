@@ -17,7 +17,7 @@ struct OperatorTests {
 
     @Test("check --config validates the configuration and the knowledge it points to, from any working directory")
     func checkConfiguration() throws {
-        let directory = try Self.configurationDirectory("check", #"{"knowledge": "../Knowledge", "log": "requests.log", "metricsPort": 9464}"#)
+        let directory = try Self.configurationDirectory("check", #"{"knowledge": "../Knowledge", "log": "requests.log", "metricsPort": 9464, "sessions": {"store": "redis", "url": "redis://10.0.0.20:6380/2"}}"#)
         defer { try? FileManager.default.removeItem(at: directory) }
         let config = directory.appendingPathComponent("etc/thutuc.json").path
         let run = try Thutuc.run(["check", "--config", config], directory: "/")
@@ -25,6 +25,7 @@ struct OperatorTests {
         #expect(run.output.contains("configuration: \(config)"))
         #expect(run.output.contains("knowledge: \(directory.path)/Knowledge"), "\(run.output)")
         #expect(run.output.contains("log \(directory.path)/etc/requests.log") && run.output.contains("metrics on 127.0.0.1:9464"))
+        #expect(run.output.contains("sessions in redis://10.0.0.20:6380/2 under 'thutuc:', 200 ms timeout"), "\(run.output)")
         let records = try #require(try Thutuc.committedManifest()["records"] as? Int)
         #expect(run.output.contains("procedures: \(records)") && run.output.hasSuffix("0 error(s), 0 warning(s)\n"), "\(run.output)")
     }
