@@ -30,6 +30,8 @@ let package = Package(
         .target(name: "ThuTucDialogue", dependencies: ["ThuTucSearch", "ThuTucKnowledge", "ThuTucText", "ThuTucJSON"]),
         // Scoring a question set the way ../shared/eval/score.py does, for `thutuc eval`, the bench and the tests.
         .target(name: "ThuTucEvaluation", dependencies: ["ThuTucDialogue", "ThuTucKnowledge"]),
+        // Line editing, history and wrapped, styled output for the REPL on a terminal.
+        .target(name: "ThuTucTerminal"),
         // Configuration, the line protocol and the TCP server.
         .target(
             name: "ThuTucServer", dependencies: ["ThuTucDialogue", "ThuTucSearch", "ThuTucKnowledge", "ThuTucJSON", "ThuTucText", "CEpoll"]
@@ -38,6 +40,7 @@ let package = Package(
             name: "thutuc",
             dependencies: [
                 "ThuTucServer", "ThuTucDialogue", "ThuTucEvaluation", "ThuTucSearch", "ThuTucImport", "ThuTucKnowledge", "ThuTucJSON", "ThuTucText",
+                "ThuTucTerminal",
             ]
         ),
         .executableTarget(
@@ -47,7 +50,10 @@ let package = Package(
         .testTarget(name: "ThuTucTextTests", dependencies: ["ThuTucText"]),
         .testTarget(name: "ThuTucKnowledgeTests", dependencies: ["ThuTucKnowledge", "ThuTucImport", "ThuTucJSON"]),
         .testTarget(name: "ThuTucSearchTests", dependencies: ["ThuTucSearch", "ThuTucDialogue", "ThuTucEvaluation", "ThuTucKnowledge", "ThuTucText"]),
-        .testTarget(name: "ThuTucServerTests", dependencies: ["ThuTucServer", "ThuTucDialogue"]),
+        .testTarget(name: "ThuTucServerTests", dependencies: ["ThuTucServer", "ThuTucDialogue", "ThuTucKnowledge"]),
+        .testTarget(name: "ThuTucTerminalTests", dependencies: ["ThuTucTerminal"]),
+        // Runs the built `thutuc` executable: its command line, and its REPL through a pseudo-terminal.
+        .testTarget(name: "ThuTucCLITests"),
     ],
     swiftLanguageModes: [.v6]
 )

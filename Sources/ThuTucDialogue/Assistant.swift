@@ -12,6 +12,8 @@ public final class Assistant: Sendable {
     public let renderer: AnswerRenderer
     /// When to answer, ask back or decline.
     public let policy: DecisionPolicy
+    /// The most words one side of "và" may have to be read as a question of its own.
+    static let longestPart = 6
 
     public init(engine: SearchEngine, hotline: String) {
         self.engine = engine
@@ -127,7 +129,9 @@ public final class Assistant: Sendable {
     /// both sides are answered well, name different procedures, and one of
     /// them is the leader of the whole message (or beats it).
     private func bothParts(of query: AnalyzedQuery, leader: Candidate, confidence: Double) -> [(Candidate, Double)]? {
-        guard query.parts.count == 2, query.parts.allSatisfy({ !$0.terms.isEmpty }) else { return nil }
+        // Two things named at once are named briefly; a long sentence with a
+        // "và" is one request ("hồ sơ và trình tự cấp giấy phép …").
+        guard query.parts.count == 2, query.parts.allSatisfy({ !$0.terms.isEmpty && $0.terms.count <= Self.longestPart }) else { return nil }
         var answers: [(Candidate, Double)] = []
         for part in query.parts {
             guard case .answer(let candidate, let partConfidence) = policy.decide(engine.search(part)) else { return nil }

@@ -63,7 +63,7 @@ public final class Why: Sendable {
         func line(_ key: TemplateKey, _ values: KeyValuePairs<String, String> = [:]) -> String { templates.render(key, values) }
         var lines = [line(.whyMessage, ["text": query.normalized.foldedText])]
         if query.sentences.count > 1 {
-            for sentence in query.sentences {
+            for sentence in query.sentences where !sentence.words.isEmpty {
                 let role = line(sentence.role == .request ? .whyRoleRequest : .whyRoleContext)
                 lines.append(line(.whySentence, ["number": String(sentence.number + 1), "role": role, "text": sentence.words.joined(separator: " ")]))
             }

@@ -114,6 +114,11 @@ public enum TemplateKey: String, Sendable, CaseIterable {
     case smalltalkHelp = "smalltalk.help"
     case resetDone = "session.reset"
     case replHelp = "repl.help"
+    case replGreeting = "repl.greeting"
+    case replTopHeader = "repl.top.header"
+    case replTopItem = "repl.top.item"
+    case replNoQuestion = "repl.no-question"
+    case replInterrupt = "repl.interrupt"
     case listSeparator = "label.separator"
     case channelInPerson = "label.channel.truc-tiep"
     case channelOnline = "label.channel.truc-tuyen"
@@ -231,6 +236,8 @@ public enum TemplateKey: String, Sendable, CaseIterable {
         case .clarifyItemPlain: ["number", "name", "code"]
         case .choiceOutOfRange: ["count"]
         case .fallbackBody, .followUpWithoutFocus, .smalltalkHelp, .smalltalkGreeting: ["hotline"]
+        case .replTopHeader: ["question"]
+        case .replTopItem: ["number", "name", "code", "score"]
         default: []
         }
     }

@@ -14,7 +14,7 @@ struct RankingParameters: Sendable {
     /// A word whose document-list postings exceed this many is too common there to count.
     var documentListLimit = 250
     /// How many BM25 leaders get the finer title scoring.
-    var candidatePool = 50
+    var candidatePool = 20
     /// How many of the question's rarest words add their best holders to
     /// that pool, and how many holders each adds.
     var anchorWords = 2

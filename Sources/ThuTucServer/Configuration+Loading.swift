@@ -4,28 +4,44 @@ import ThuTucKnowledge
 import ThuTucText
 
 /// Why a configuration could not be used.
+///
+/// `path` is where the setting came from: the configuration file, as a full
+/// path, or the command-line option that set it.
 public enum ConfigurationError: Error, Sendable, CustomStringConvertible, Equatable {
-    case unreadable(path: String)
+    case unreadable(path: String, reason: String)
     case badJSON(path: String, detail: String)
     case unknownKey(path: String, key: String)
     case badValue(path: String, key: String, expected: String)
+    /// The host is not loopback and no token is set: anyone who can reach
+    /// the port could use the server.
+    case tokenRequired(path: String, host: String)
+    /// Two settings that must differ do not.
+    case conflict(path: String, detail: String)
 
     public var description: String {
         switch self {
-        case .unreadable(let path): "\(path): cannot read the configuration"
+        case .unreadable(let path, let reason): "\(path): cannot read the configuration (\(reason))"
         case .badJSON(let path, let detail): "\(path): not a JSON object (\(detail))"
         case .unknownKey(let path, let key): "\(path): unknown key '\(key)'"
         case .badValue(let path, let key, let expected): "\(path): '\(key)' must be \(expected)"
+        case .tokenRequired(let path, let host):
+            "\(path): host '\(host)' is not a loopback address, so clients must authenticate: set \"authToken\" "
+                + "(16 or more characters, no spaces) in the configuration file (--config FILE), or listen on loopback (--host 127.0.0.1)"
+        case .conflict(let path, let detail): "\(path): \(detail)"
         }
     }
 }
 
 extension Configuration {
     /// Reads `path`; a missing file at the default path gives the defaults.
+    /// Relative paths inside the file (`knowledge`, `log`) are resolved
+    /// against the file's directory, and errors name the file by its full path.
     public static func load(path: String, required: Bool) throws(ConfigurationError) -> Configuration {
+        let directory = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        let path = URL(fileURLWithPath: path).standardizedFileURL.path
         guard let data = FileManager.default.contents(atPath: path) else {
-            if required { throw .unreadable(path: path) }
-            return Configuration()
+            guard required || FileManager.default.fileExists(atPath: path) else { return Configuration() }
+            throw .unreadable(path: path, reason: FileManager.default.fileExists(atPath: path) ? "permission denied or not a file" : "no such file")
         }
         let object: JSONValue
         do {
@@ -41,8 +57,15 @@ extension Configuration {
             guard let value = members[key] else { continue }
             try configuration.set(key, from: value, source: path)
         }
+        if members["knowledge"] != nil { configuration.knowledge = resolve(configuration.knowledge, against: directory) }
+        configuration.log = configuration.log.map { resolve($0, against: directory) }
         try configuration.validate(source: path)
         return configuration
+    }
+
+    /// `path` as a full path: unchanged when absolute, otherwise taken from `directory`.
+    public static func resolve(_ path: String, against directory: String) -> String {
+        URL(fileURLWithPath: path, relativeTo: URL(fileURLWithPath: directory, isDirectory: true)).standardizedFileURL.path
     }
 
     /// Sets one key from a command-line string.
@@ -90,6 +113,9 @@ extension Configuration {
         case "sessionExpirySeconds": sessionExpirySeconds = try seconds()
         case "maxSessions": maxSessions = try integer(1...10_000_000)
         case "threads": threads = try integer(0...256)
+        case "log": log = value.isNull ? nil : try text()
+        case "metricsPort": metricsPort = value.isNull ? nil : try integer(0...65_535)
+        case "metricsHost": metricsHost = try text()
         case "sessions":
             guard case .object(let members) = value else { throw bad("an object such as {\"store\": \"redis\", \"url\": \"redis://127.0.0.1:6379/0\"}") }
             for member in members.keys.sorted() {
@@ -131,7 +157,10 @@ extension Configuration {
     /// token would let anyone on the network ask and reload.
     public func validate(source: String) throws(ConfigurationError) {
         if !isLoopback && authToken == nil {
-            throw .badValue(path: source, key: "authToken", expected: "set (16+ characters) when host is not a loopback address")
+            throw .tokenRequired(path: source, host: host)
+        }
+        if let metricsPort, metricsPort != 0, metricsPort == port, metricsHost == host {
+            throw .conflict(path: source, detail: "'metricsPort' must differ from 'port' (\(port)): the metrics have a listener of their own")
         }
     }
 }

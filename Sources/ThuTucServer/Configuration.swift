@@ -9,11 +9,20 @@ public struct Configuration: Sendable, Hashable {
     /// Address to listen on; anything but loopback requires ``authToken``.
     public var host = "127.0.0.1"
     public var port = 7878
-    /// The Knowledge/ directory.
+    /// The Knowledge/ directory. In a configuration file a relative path is
+    /// taken from the file's own directory; on the command line, from the
+    /// working directory.
     public var knowledge = "Knowledge"
+    /// A file the request log is appended to (relative paths as for
+    /// ``knowledge``); nil sends it to standard error, the journal under systemd.
+    public var log: String?
+    /// The port of the Prometheus endpoint (`GET /metrics`); nil for none, 0 for any free port.
+    public var metricsPort: Int?
+    /// Where the metrics endpoint listens: loopback unless an operator opens it.
+    public var metricsHost = "127.0.0.1"
     /// Phone number offered when the assistant cannot help.
     public var hotline = "1800 1096 (Cổng Dịch vụ công quốc gia)"
-    /// First line sent to a plain-mode connection and shown by the REPL.
+    /// First line sent to a plain-mode connection (the REPL greets with its own, from Knowledge/templates).
     public var greeting = "ThuTuc: trợ lý thủ tục hành chính. Gõ câu hỏi bằng tiếng Việt; HELP để xem hướng dẫn, QUIT để thoát."
     /// Levels in order of preference (codes: xa, tinh, bo, khac).
     public var levelPreference: [Level] = [.commune, .province, .ministry, .other]

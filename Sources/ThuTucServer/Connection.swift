@@ -81,10 +81,11 @@ final class Connection {
     private var lastInput: Double
     private var lastWriteProgress: Double
 
-    init(fd: Int32, id: UInt64, limits: ConnectionLimits, now: Double) {
+    init(fd: Int32, id: UInt64, statistics: StatisticsShard, limits: ConnectionLimits, now: Double) {
         self.fd = fd
         self.token = id
         self.state = ConnectionState(id: id)
+        state.statistics = statistics
         self.framer = LineFramer(limit: limits.maxLineBytes)
         self.lastInput = now
         self.lastWriteProgress = now

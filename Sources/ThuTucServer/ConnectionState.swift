@@ -12,6 +12,9 @@ public struct ConnectionState: Sendable {
     public var failedAuthAttempts = 0
     /// Set once QUIT is answered (or AUTH failed too often): the server closes after sending.
     public var closing = false
+    /// Where this connection's requests are counted: its event loop's shard,
+    /// or, when nil, the service's shared one.
+    public var statistics: StatisticsShard?
     /// How the connection's last plain-mode answer was chosen, for WHY. Kept
     /// here rather than in the session, which the Redis store keeps without it.
     public var lastWhy: Why?

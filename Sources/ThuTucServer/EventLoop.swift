@@ -16,6 +16,8 @@ final class EventLoop: Sendable {
 
     let index: Int
     let epoll: Int32
+    /// Where this loop counts its connections and requests; only its thread writes it.
+    let statistics: StatisticsShard
     private let wakeFD: Int32
     private let inbox = Mutex(Inbox())
     private let stopRequested = Atomic<Bool>(false)
@@ -29,8 +31,9 @@ final class EventLoop: Sendable {
         var closed = false
     }
 
-    init(index: Int) throws(ServerError) {
+    init(index: Int, statistics: StatisticsShard) throws(ServerError) {
         self.index = index
+        self.statistics = statistics
         let epoll = cepoll_create()
         guard epoll >= 0 else { throw .system(call: "epoll_create1", errno: errno) }
         let wakeFD = cepoll_eventfd(1)

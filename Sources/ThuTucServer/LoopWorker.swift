@@ -214,11 +214,12 @@ final class LoopWorker {
             refuse(fd)
             return
         }
+        loop.statistics.count(.connectionsAccepted)
         Socket.disableNagle(fd)
         let target = context.leastLoadedLoop()
         if !target.hand(fd, wake: target !== loop) {
             Socket.close(fd)
-            context.connections.release()
+            releaseConnection()
         }
     }
 
@@ -226,6 +227,7 @@ final class LoopWorker {
     /// read first: closing with unread input would send a reset that can
     /// destroy the reply before the client reads it.
     private func refuse(_ fd: Int32) {
+        loop.statistics.count(.connectionsRefused)
         _ = busyReply.withUnsafeBytes { Socket.send(fd, $0) }
         Socket.shutdownWrite(fd)
         for _ in 0..<4 {
@@ -251,13 +253,13 @@ final class LoopWorker {
 
     private func adoptHandedConnections(now: Double) {
         for fd in loop.takeInbox() {
-            let connection = Connection(fd: fd, id: context.newConnectionID(), limits: limits, now: now)
+            let connection = Connection(fd: fd, id: context.newConnectionID(), statistics: loop.statistics, limits: limits, now: now)
             guard stopDeadline == nil,
                   cepoll_ctl(loop.epoll, EPOLL_CTL_ADD, fd, CEPOLL_IN | CEPOLL_OUT | CEPOLL_RDHUP | CEPOLL_ET, connection.token) == 0
             else {
                 Socket.close(fd)
                 loop.connectionClosed()
-                context.connections.release()
+                releaseConnection()
                 continue
             }
             connections[connection.token] = connection
@@ -273,7 +275,13 @@ final class LoopWorker {
         if abort { Socket.resetOnClose(connection.fd) }
         Socket.close(connection.fd)
         loop.connectionClosed()
+        releaseConnection()
+    }
+
+    /// Gives an accepted connection's place back and counts it closed.
+    private func releaseConnection() {
         context.connections.release()
+        loop.statistics.count(.connectionsClosed)
     }
 
     // MARK: Stopping
@@ -304,7 +312,7 @@ final class LoopWorker {
         for fd in loop.closeInbox() {
             Socket.close(fd)
             loop.connectionClosed()
-            context.connections.release()
+            releaseConnection()
         }
         if spareFD >= 0 {
             Socket.close(spareFD)

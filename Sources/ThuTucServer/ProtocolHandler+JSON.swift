@@ -3,10 +3,8 @@ import ThuTucDialogue
 import ThuTucKnowledge
 
 extension ProtocolHandler {
-    /// Smallest and largest "max_chars" a request may ask for: the same on every interface.
-    static let characterLimits = ReplyLength.range
-
-    /// JSON mode: {"id", "session", "text", "max_chars", "why"} or {"id", "cmd", ...}.
+    /// JSON mode: {"id", "session", "text", "max_chars", "why"} or {"id", "cmd", ...};
+    /// any other JSON value (an array, a number) is a bad request.
     func handleJSON(_ line: [UInt8], state: inout ConnectionState) -> RequestOutcome {
         var session = state.plainSession
         var id: JSONValue?
@@ -19,7 +17,10 @@ extension ProtocolHandler {
         } catch {
             return failure("bad_json", error.description)
         }
-        guard case .object = value else { return failure("bad_request", "a request is a JSON object") }
+        guard case .object = value else {
+            let shape = if case .array = value { ", not an array" } else { "" }
+            return failure("bad_request", "a request is a JSON object" + shape)
+        }
         switch value["id"] {
         case .object?, .array?: return failure("bad_request", "'id' must be a string or a number")
         case let other: id = other
@@ -38,12 +39,10 @@ extension ProtocolHandler {
         var maxCharacters: Int?
         switch value["max_chars"] {
         case nil, .null?: break
-        case .number(let number)? where number == number.rounded() && Self.characterLimits.contains(Int(exactly: number) ?? -1):
+        case .number(let number)? where number == number.rounded() && ReplyLength.range.contains(Int(exactly: number) ?? -1):
             maxCharacters = Int(number)
         default:
-            return failure(
-                "bad_request", "'max_chars' must be an integer from \(Self.characterLimits.lowerBound) to \(Self.characterLimits.upperBound)"
-            )
+            return failure("bad_request", ReplyLength.requirement(for: "max_chars"))
         }
         var wantsWhy = false
         switch value["why"] {
@@ -76,9 +75,10 @@ extension ProtocolHandler {
             state.closing = true
             writer.string("reply", "bye")
         case "HELP":
-            writer.string("reply", helpText())
+            writer.string("reply", helpText(json: true))
         case "AUTH":
             guard case .string(let token)? = request["token"] else { return failure("bad_request", "'token' must be a string") }
+            guard service.configuration.authToken != nil else { return failure("auth_not_enabled", Self.authNotEnabled) }
             guard authenticate(token, state: &state) else { return failure("auth_failed", authFailureMessage(state)) }
             writer.string("reply", "authenticated")
         case "RESET":
@@ -96,9 +96,9 @@ extension ProtocolHandler {
                 return failure("auth_required", "admin commands need an authToken in the configuration and AUTH first")
             }
             if name == "STATS" {
-                writer.number("procedures", Double(service.assistant.knowledge.procedures.count))
-                if let count = service.sessions.count { writer.number("sessions", Double(count)) } else { writer.value("sessions", .null) }
-                for (key, value) in service.sessions.statistics() { writer.string(key, value) }
+                for section in service.statisticsSnapshot().sections {
+                    for (key, value) in section.entries { writer.value(key, value.json) }
+                }
                 break
             }
             // Any other member ("path", "knowledge"…) is ignored: RELOAD reads the configured directory only.
@@ -115,7 +115,9 @@ extension ProtocolHandler {
                 }
             }
         default:
-            return failure("unknown_command", "unknown cmd '\(name)'; use PING, HELP, RESET, QUIT, AUTH, STATS, RELOAD")
+            // WHY is a plain-mode command: JSON sessions keep no explanation, the question asks for it inline.
+            let hint = name == "WHY" ? " (for how an answer was chosen, send the question with \"why\": true)" : ""
+            return failure("unknown_command", "unknown cmd '\(name)'; use PING, HELP, RESET, QUIT, AUTH, STATS, RELOAD" + hint)
         }
         return RequestOutcome(.reply(writer.line()), session: session, intent: "cmd:\(name)")
     }
@@ -150,5 +152,16 @@ extension ProtocolHandler {
         writer.string("code", procedure.code)
         writer.string("name", procedure.name)
         return writer.object()
+    }
+}
+
+extension StatisticsSnapshot.Value {
+    /// As a JSON `STATS` reply member: numbers as numbers, a missing figure as null.
+    var json: JSONValue {
+        switch self {
+        case .integer(let value): .number(Double(value))
+        case .decimal(let value): value.map { .number(($0 * 1000).rounded() / 1000) } ?? .null
+        case .text(let value): value.map { .string($0) } ?? .null
+        }
     }
 }

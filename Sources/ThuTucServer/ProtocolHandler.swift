@@ -6,10 +6,12 @@ import ThuTucKnowledge
 /// The line protocol, independent of sockets: one request line in, the reply
 /// bytes out. The TCP server and `serve --stdio` both drive it.
 ///
-/// A line starting with "{" is a JSON request and gets exactly one JSON reply
-/// line; any other line is plain text for people and gets an SMTP-style
-/// framed reply ("200-…" continuation lines, then one "200 …" line). Every
-/// request but PING and empty lines gets one line in the request log.
+/// A line starting with "{" (or a JSON array, always refused) is a JSON
+/// request and gets exactly one JSON reply line; any other line is plain
+/// text for people and gets an SMTP-style framed reply ("200-…" continuation
+/// lines, then one "200 …" line). Every request but PING and empty lines gets
+/// one line in the request log; every one but empty lines is counted in the
+/// statistics.
 public struct ProtocolHandler: Sendable {
     public let service: Service
 
@@ -27,6 +29,7 @@ public struct ProtocolHandler: Sendable {
         case lineTooLong = 413
         case closing = 421
         case badArguments = 501
+        case notEnabled = 502
         case busy = 503
         case authRequired = 530
         case authFailed = 535
@@ -45,7 +48,7 @@ public struct ProtocolHandler: Sendable {
     /// The reply to a line that exceeded the limit.
     public func lineTooLong(firstByte: UInt8?, state: ConnectionState) -> [UInt8] {
         let message = "line longer than \(service.configuration.maxLineBytes) bytes; it was ignored"
-        service.log.record(session: state.plainSession, intent: "error:line_too_long", code: nil, microseconds: 0)
+        recordRejected(.lineTooLong, state: state)
         if firstByte == UInt8(ascii: "{") { return Self.jsonError(id: nil, code: "line_too_long", message: message) }
         return Self.frame(.lineTooLong, message)
     }
@@ -59,7 +62,7 @@ public struct ProtocolHandler: Sendable {
     /// time (a slowloris writer); JSON when the line started with "{".
     public func lineTimeout(firstByte: UInt8?, state: ConnectionState) -> [UInt8] {
         let message = "line not finished within \(Self.seconds(service.configuration.lineTimeoutSeconds)) s; closing"
-        service.log.record(session: state.plainSession, intent: "error:line_timeout", code: nil, microseconds: 0)
+        recordRejected(.lineTimeout, state: state)
         if firstByte == UInt8(ascii: "{") { return Self.jsonError(id: nil, code: "line_timeout", message: message) }
         return Self.frame(.closing, message)
     }
@@ -74,8 +77,36 @@ public struct ProtocolHandler: Sendable {
     public func respond(to line: [UInt8], state: inout ConnectionState) -> Response {
         let start = DispatchTime.now().uptimeNanoseconds
         let outcome = outcome(for: line, state: &state)
-        record(outcome, since: start)
+        record(outcome, since: start, in: state.statistics ?? service.statistics.shared)
         return outcome.response
+    }
+
+    /// Counts the request in `statistics` and writes its log line. Nothing
+    /// for an empty line, or for a turn that waits on the session store
+    /// (it records itself once it has run); only a count for PING and
+    /// deferred work, which logs itself when it completes.
+    private func record(_ outcome: RequestOutcome, since start: UInt64, in statistics: StatisticsShard) {
+        let category = RequestCategory(intent: outcome.intent)
+        switch category {
+        case .ignored:
+            break
+        case .command where !outcome.logged:
+            // PING and deferred work: no clock read for the busiest command.
+            statistics.count(.commands)
+        default:
+            let end = DispatchTime.now().uptimeNanoseconds
+            let micros = Int((end - start) / 1000)
+            statistics.record(category, microseconds: micros, second: Int(end / 1_000_000_000))
+            if outcome.logged {
+                service.log.record(session: outcome.session, intent: outcome.intent, code: outcome.code, microseconds: micros, question: outcome.question)
+            }
+        }
+    }
+
+    /// Counts and logs a request rejected before it reached ``respond(to:state:)``.
+    private func recordRejected(_ kind: RequestErrorKind, state: ConnectionState) {
+        (state.statistics ?? service.statistics.shared).record(.error(kind), microseconds: 0, second: 0)
+        service.log.record(session: state.plainSession, intent: "error:\(kind.rawValue)", code: nil, microseconds: 0)
     }
 
     /// Handles one request line and returns the reply, running deferred work
@@ -93,13 +124,6 @@ public struct ProtocolHandler: Sendable {
         }
     }
 
-    /// The request's log line, unless it is not logged (PING) or logs itself later (deferred work).
-    private func record(_ outcome: RequestOutcome, since start: UInt64) {
-        guard outcome.logged else { return }
-        let micros = Int((DispatchTime.now().uptimeNanoseconds - start) / 1000)
-        service.log.record(session: outcome.session, intent: outcome.intent, code: outcome.code, microseconds: micros, question: outcome.question)
-    }
-
     private func outcome(for line: [UInt8], state: inout ConnectionState) -> RequestOutcome {
         let first = line.first { $0 != 0x20 && $0 != 0x09 }
         guard let text = String(validating: line, as: UTF8.self) else {
@@ -109,6 +133,9 @@ public struct ProtocolHandler: Sendable {
             return RequestOutcome(.reply(bytes), session: state.plainSession, intent: "error:bad_utf8")
         }
         if first == UInt8(ascii: "{") { return handleJSON(line, state: &state) }
+        // A JSON array is a request in the wrong shape, not a question; a
+        // line that merely starts with "[" and is not JSON is one.
+        if first == UInt8(ascii: "["), (try? JSONReader.parse(line)) != nil { return handleJSON(line, state: &state) }
         return handlePlain(text, state: &state)
     }
 
@@ -153,7 +180,7 @@ public struct ProtocolHandler: Sendable {
 
     /// Runs `body` in the session called `name`: at once with the memory
     /// store, or as a ``SessionTurn`` the event loop completes with Redis
-    /// (logged when it has run).
+    /// (counted and logged when it has run).
     /// - Parameter reads: false when the turn replaces the session whatever it holds.
     func converse(
         _ name: String, reads: Bool = true, state: inout ConnectionState,
@@ -166,7 +193,7 @@ public struct ProtocolHandler: Sendable {
             let start = DispatchTime.now().uptimeNanoseconds
             let turn = SessionTurn(session: name, readsSession: reads) { session, state in
                 let outcome = body(&session, &state)
-                record(outcome, since: start)
+                record(outcome, since: start, in: state.statistics ?? service.statistics.shared)
                 guard case .reply(let bytes) = outcome.response else { return [] }
                 return bytes
             }

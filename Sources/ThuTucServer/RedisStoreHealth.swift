@@ -88,25 +88,18 @@ final class RedisStoreHealth: Sendable {
         if let note { log.note(note) }
     }
 
-    /// The STATS lines for the store.
-    func statistics() -> [(key: String, value: String)] {
+    /// The figures STATS and /metrics show for the store.
+    func statistics() -> SessionStoreStatistics {
         let snapshot = links.withLock { $0 }
         let up = snapshot.states.values.filter { $0 == .up }.count
         // Down while any connection is: turns on that loop go without their sessions.
-        let state = snapshot.outage != nil ? "down" : up == snapshot.states.count ? "up" : "connecting"
-        return [
-            ("sessions_store_url", url.description),
-            ("sessions_store_state", state),
-            ("sessions_store_connections", "\(up)/\(snapshot.states.count) up"),
-            ("sessions_store_reads", String(reads.load(ordering: .relaxed))),
-            ("sessions_store_hits", String(hits.load(ordering: .relaxed))),
-            ("sessions_store_writes", String(writes.load(ordering: .relaxed))),
-            ("sessions_store_failed_writes", String(failedWrites.load(ordering: .relaxed))),
-            ("sessions_store_fallbacks", String(fallbacks.load(ordering: .relaxed))),
-            ("sessions_store_unreadable", String(unreadable.load(ordering: .relaxed))),
-            ("sessions_store_faults", String(snapshot.faults)),
-            ("sessions_store_timeouts", String(snapshot.timeouts)),
-            ("sessions_store_last_fault", snapshot.lastFault ?? "none"),
-        ]
+        let state: SessionStoreStatistics.State = snapshot.outage != nil ? .down : up == snapshot.states.count ? .up : .connecting
+        return SessionStoreStatistics(
+            url: url.description, state: state, connections: snapshot.states.count, connectionsUp: up,
+            reads: reads.load(ordering: .relaxed), hits: hits.load(ordering: .relaxed),
+            writes: writes.load(ordering: .relaxed), failedWrites: failedWrites.load(ordering: .relaxed),
+            fallbacks: fallbacks.load(ordering: .relaxed), unreadable: unreadable.load(ordering: .relaxed),
+            faults: snapshot.faults, timeouts: snapshot.timeouts, lastFault: snapshot.lastFault
+        )
     }
 }

@@ -29,6 +29,13 @@ public final class RequestLog: Sendable {
         self.key = (generator.next(), generator.next())
     }
 
+    /// A log appended to the file at `path` (created mode 0640 if missing).
+    /// Appends are whole lines, so `logrotate`'s `copytruncate` works.
+    public static func appending(to path: String) throws(ServerError) -> RequestLog {
+        let file = try AppendedFile(path: path)
+        return RequestLog(sink: { line in file.append(line) })
+    }
+
     private static let writing = Mutex(())
 
     /// Whole lines only: concurrent loops must not interleave halves.

@@ -5,11 +5,12 @@ import ThuTucKnowledge
 import ThuTucSearch
 
 /// What every connection shares: the configuration, the current assistant
-/// (replaced whole on reload), the sessions and the request log.
+/// (replaced whole on reload), the sessions, the request log and the statistics.
 public final class Service: Sendable {
     public let configuration: Configuration
     public let sessions: SessionStore
     public let log: RequestLog
+    public let statistics = ServerStatistics()
     private let current: Mutex<Assistant>
     /// Held for a whole reload, so that SIGHUP and RELOAD arriving together
     /// load one after the other instead of holding two new copies at once.
@@ -35,6 +36,11 @@ public final class Service: Sendable {
         current.withLock { $0 }
     }
 
+    /// The figures `STATS` and `/metrics` report, as of now.
+    public func statisticsSnapshot() -> StatisticsSnapshot {
+        statistics.snapshot(knowledge: KnowledgeFacts(assistant.knowledge), sessions: sessions.count, sessionStore: sessions.statistics())
+    }
+
     /// Reloads the Knowledge/ directory the service was loaded from (never
     /// one a client names). The new version is built aside and swapped in
     /// whole; on any error the running version stays. Returns the number of
@@ -55,13 +61,16 @@ public final class Service: Sendable {
     public func reloadAndLog(trigger: String) -> Result<Int, any Error> {
         do {
             let count = try reload()
+            statistics.recordReload(accepted: true)
             log.note("\(trigger): reloaded \(assistant.knowledge.directory): \(count) procedures")
             return .success(count)
         } catch KnowledgeError.invalid(let problems) {
+            statistics.recordReload(accepted: false)
             log.note("\(trigger): reload rejected, still serving the previous knowledge: \(problems.count) error(s)")
             for problem in problems { log.note("\(trigger): \(problem)") }
             return .failure(KnowledgeError.invalid(problems))
         } catch {
+            statistics.recordReload(accepted: false)
             log.note("\(trigger): reload rejected, still serving the previous knowledge: \(error)")
             return .failure(error)
         }

@@ -28,12 +28,12 @@ public enum SessionStore: Sendable {
         }
     }
 
-    /// What STATS shows about the store, as `key: value` pairs: nothing for
-    /// memory, whose only figure is the count of sessions.
-    public func statistics() -> [(key: String, value: String)] {
+    /// What STATS and /metrics show about the store: nothing for memory,
+    /// whose only figure is the count of sessions.
+    public func statistics() -> SessionStoreStatistics? {
         switch self {
-        case .memory: []
-        case .redis(let store): [("sessions_store", "redis")] + store.health.statistics()
+        case .memory: nil
+        case .redis(let store): store.health.statistics()
         }
     }
 }

@@ -18,6 +18,8 @@ public final class TCPServer: Sendable {
     /// kernel picked when the configuration said 0.
     public let port: Int
     public let threadCount: Int
+    /// The Prometheus endpoint, when the configuration asks for one (`metricsPort`).
+    public let metrics: MetricsServer?
     private let context: ServerContext
     private let running: DispatchGroup
 
@@ -49,14 +51,24 @@ public final class TCPServer: Sendable {
         let listeners = try Listener.open(host: configuration.host, port: configuration.port)
         var loops: [EventLoop] = []
         do throws(ServerError) {
-            for index in 0..<threads { loops.append(try EventLoop(index: index)) }
+            for index in 0..<threads { loops.append(try EventLoop(index: index, statistics: handler.service.statistics.makeShard())) }
             for (index, listener) in listeners.enumerated() { try loops[0].watch(listener: listener, index: index) }
         } catch {
             for listener in listeners { Socket.close(listener.fd) }
             throw error
         }
+        let metrics: MetricsServer?
+        do throws(ServerError) {
+            let service = handler.service
+            metrics = try configuration.metricsPort.map { port throws(ServerError) in
+                try MetricsServer(host: configuration.metricsHost, port: port) { service.statisticsSnapshot().prometheusText }
+            }
+        } catch {
+            for listener in listeners { Socket.close(listener.fd) }
+            throw error
+        }
         let context = ServerContext(handler: handler, loops: loops, redis: redis)
-        let server = TCPServer(host: configuration.host, port: listeners[0].port, context: context)
+        let server = TCPServer(host: configuration.host, port: listeners[0].port, context: context, metrics: metrics)
         for loop in loops {
             let owned = loop.index == 0 ? listeners : []
             server.running.enter()
@@ -70,11 +82,12 @@ public final class TCPServer: Sendable {
         return server
     }
 
-    private init(host: String, port: Int, context: ServerContext) {
+    private init(host: String, port: Int, context: ServerContext, metrics: MetricsServer?) {
         self.host = host
         self.port = port
         self.threadCount = context.loops.count
         self.context = context
+        self.metrics = metrics
         self.running = DispatchGroup()
     }
 
@@ -94,9 +107,11 @@ public final class TCPServer: Sendable {
 
     /// Starts a graceful stop and returns: listeners close, no further
     /// requests are read, pending replies get about a second to drain, then
-    /// every connection closes. Calling it again does nothing more.
+    /// every connection closes; the metrics endpoint closes at once. Calling
+    /// it again does nothing more.
     public func stop() {
         for loop in context.loops { loop.requestStop() }
+        metrics?.stop()
     }
 
     /// Blocks until every loop has ended.

@@ -1,37 +1,27 @@
-/// A small command-line reader: `--name value`, `--name=value`, `--flag` and positionals.
+/// A small command-line reader: `--name value`, `--name=value`, `--flag`,
+/// `-h` and positionals; `--` ends the options.
 ///
 /// Each subcommand declares which options take a value and which are flags,
 /// so a misspelt option is an error rather than a positional.
 struct Arguments {
-    enum Failure: Error, CustomStringConvertible {
-        case unknownOption(String)
-        case missingValue(String)
-        case unexpected(String)
-        case missingPositional(String)
-
-        var description: String {
-            switch self {
-            case .unknownOption(let name): "unknown option '\(name)'"
-            case .missingValue(let name): "option '\(name)' needs a value"
-            case .unexpected(let value): "unexpected argument '\(value)'"
-            case .missingPositional(let what): "missing \(what)"
-            }
-        }
-    }
-
     /// Every value given for each option, in order.
     private(set) var values: [String: [String]] = [:]
     private(set) var flags: Set<String> = []
     private(set) var positionals: [String] = []
 
     /// Reads `arguments`; `options` take a value, `switches` do not.
-    init(_ arguments: [String], options: Set<String> = [], switches: Set<String> = []) throws {
+    init(_ arguments: [String], options: Set<String> = [], switches: Set<String> = []) throws(UsageError) {
         var index = 0
+        var optionsEnded = false
         while index < arguments.count {
             let argument = arguments[index]
             index += 1
-            guard argument.hasPrefix("--"), argument.count > 2 else {
+            if optionsEnded || argument == "-" || !argument.hasPrefix("-") {
                 positionals.append(argument)
+                continue
+            }
+            if argument == "--" {
+                optionsEnded = true
                 continue
             }
             var name = argument
@@ -44,14 +34,15 @@ struct Arguments {
                 if let inline {
                     values[name, default: []].append(inline)
                 } else {
-                    guard index < arguments.count else { throw Failure.missingValue(name) }
+                    guard index < arguments.count else { throw UsageError("option '\(name)' needs a value") }
                     values[name, default: []].append(arguments[index])
                     index += 1
                 }
-            } else if switches.contains(name), inline == nil {
+            } else if switches.contains(name) {
+                guard inline == nil else { throw UsageError("option '\(name)' takes no value") }
                 flags.insert(name)
             } else {
-                throw Failure.unknownOption(name)
+                throw UsageError("unknown option '\(name)'")
             }
         }
     }
@@ -64,15 +55,18 @@ struct Arguments {
 
     func has(_ flag: String) -> Bool { flags.contains(flag) }
 
+    /// Whether `-h` or `--help` was given.
+    var wantsHelp: Bool { has("-h") || has("--help") }
+
     /// The single positional argument a command requires.
-    func onePositional(_ what: String) throws -> String {
-        guard let first = positionals.first else { throw Failure.missingPositional(what) }
-        if positionals.count > 1 { throw Failure.unexpected(positionals[1]) }
+    func onePositional(_ what: String) throws(UsageError) -> String {
+        guard let first = positionals.first else { throw UsageError("missing \(what)") }
+        if positionals.count > 1 { throw UsageError("unexpected argument '\(positionals[1])'") }
         return first
     }
 
     /// Fails when any positional was given to a command that takes none.
-    func noPositionals() throws {
-        if let first = positionals.first { throw Failure.unexpected(first) }
+    func noPositionals() throws(UsageError) {
+        if let first = positionals.first { throw UsageError("unexpected argument '\(first)'") }
     }
 }

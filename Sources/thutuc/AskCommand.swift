@@ -4,16 +4,27 @@ import ThuTucServer
 
 /// `thutuc ask "question"`: one answer on stdout, or the JSON reply with --json.
 enum AskCommand {
-    static func run(_ arguments: [String]) throws -> Int32 {
-        let parsed = try Arguments(arguments, options: CommonOptions.options.union(["--max-chars"]), switches: ["--json", "--why"])
-        guard !parsed.positionals.isEmpty else { throw Arguments.Failure.missingPositional("a question") }
+    static let spec = CommandSpec(
+        name: "ask",
+        synopsis: ["thutuc ask [OPTIONS] QUESTION..."],
+        summary: "Answers one question.",
+        details: """
+            options:
+              --json                the reply as the JSON protocol gives it (docs/PROTOCOL.md)
+              --why                 also how the answer was chosen
+              --max-chars N         shorten the answer to N characters (40 to 100000)
+            \(CommonOptions.knowledgeHelp)
+            """,
+        options: CommonOptions.knowledgeOptions.union(["--max-chars"]),
+        switches: ["--json", "--why"],
+        run: run
+    )
+
+    static func run(_ parsed: Arguments) throws -> Int32 {
+        guard !parsed.positionals.isEmpty else { throw UsageError("missing the question") }
         let question = parsed.positionals.joined(separator: " ")
+        let maxCharacters = try CommonOptions.maxCharacters(parsed)
         let assistant = try CommonOptions(parsed).assistant()
-        var maxCharacters: Int?
-        if let text = parsed.value("--max-chars") {
-            guard let value = Int(text), value > 0 else { throw Arguments.Failure.missingValue("--max-chars (a positive number)") }
-            maxCharacters = value
-        }
         var session = Session()
         let reply = assistant.respond(to: question, in: &session, maxCharacters: maxCharacters)
         if parsed.has("--json") {

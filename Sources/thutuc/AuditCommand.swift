@@ -2,15 +2,30 @@ import ThuTucDialogue
 
 /// `thutuc audit`: renders every procedure's default answers and reports, per
 /// kind, what would mislead a citizen (see ``AnswerAudit``); exits 1 when an
-/// everyday procedure (one with an overlay) has a finding.
+/// everyday procedure (one with an overlay) has a finding (a failure, as
+/// for `check`).
 enum AuditCommand {
-    static func run(_ arguments: [String]) throws -> Int32 {
-        let parsed = try Arguments(arguments, options: CommonOptions.options.union(["--kind"]), switches: ["--verbose"])
+    static let spec = CommandSpec(
+        name: "audit",
+        synopsis: ["thutuc audit [OPTIONS]"],
+        summary: "Reads every procedure's default answers and reports what misleads.",
+        details: """
+            options:
+              --kind KIND           only this kind of finding (\(AnswerAudit.Kind.allCases.map(\.rawValue).joined(separator: ", ")))
+              --verbose             list every finding, not only the everyday procedures'
+            \(CommonOptions.knowledgeHelp)
+            """,
+        options: CommonOptions.knowledgeOptions.union(["--kind"]),
+        switches: ["--verbose"],
+        run: run
+    )
+
+    static func run(_ parsed: Arguments) throws -> Int32 {
         try parsed.noPositionals()
         var kinds = AnswerAudit.Kind.allCases
         if let name = parsed.value("--kind") {
             guard let kind = AnswerAudit.Kind(rawValue: name) else {
-                throw Arguments.Failure.unexpected("--kind \(name) (use " + AnswerAudit.Kind.allCases.map(\.rawValue).joined(separator: ", ") + ")")
+                throw UsageError("unknown kind '\(name)' for --kind (use " + AnswerAudit.Kind.allCases.map(\.rawValue).joined(separator: ", ") + ")")
             }
             kinds = [kind]
         }
@@ -30,7 +45,7 @@ enum AuditCommand {
                 print("\(finding.code) \(finding.intent.rawValue) \(finding.kind.rawValue): \(finding.detail)")
             }
         }
-        return report.everydayFindings.contains { kinds.contains($0.kind) } ? 1 : 0
+        return report.everydayFindings.contains { kinds.contains($0.kind) } ? Dispatcher.failureStatus : 0
     }
 
     private static func pad(_ text: String, _ width: Int) -> String {

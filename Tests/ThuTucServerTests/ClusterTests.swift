@@ -37,6 +37,8 @@ struct ClusterTests {
         let directory: String
         let redis: RedisProcess
         let ports: [Int]
+        /// Each instance's /metrics, given with --metrics-port as the configuration is shared.
+        let metricsPorts: [Int]
         private(set) var instances: [ServerProcess?]
         private(set) var haproxy: HAProxyProcess?
         private let configuration: String
@@ -46,6 +48,7 @@ struct ClusterTests {
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
             redis = try RedisProcess(directory: directory)
             ports = try (0..<3).map { _ in try ServiceProcess.freePort() }
+            metricsPorts = try (0..<3).map { _ in try ServiceProcess.freePort() }
             configuration = directory + "/thutuc.json"
             try #"""
                 {"sessions": {"store": "redis", "url": "redis://127.0.0.1:\#(redis.port)/0", "prefix": "cluster:", "timeoutMilliseconds": 200},
@@ -67,7 +70,8 @@ struct ClusterTests {
         func startInstances() throws {
             for index in instances.indices where instances[index] == nil {
                 let instance = try ServerProcess([
-                    "serve", "--config", configuration, "--port", String(ports[index]), "--knowledge", ServerFixture.repositoryRoot + "/Knowledge",
+                    "serve", "--config", configuration, "--port", String(ports[index]), "--metrics-port", String(metricsPorts[index]),
+                    "--knowledge", ServerFixture.repositoryRoot + "/Knowledge",
                 ])
                 // Three knowledge loads at once would otherwise take the cores from the timing checks of other suites.
                 instance.yieldToOthers()
@@ -135,6 +139,10 @@ struct ClusterTests {
         try askTurn(0, cluster: cluster, reference: reference, phase: "all running")
         try askTurn(1, cluster: cluster, reference: reference, phase: "all running")
         #expect(cluster.questionsLogged.allSatisfy { $0 > 0 }, "turns reached every instance: \(cluster.questionsLogged)")
+        // Each instance's own /metrics: the store up, and the questions add up to those asked.
+        let scrapes = try cluster.metricsPorts.map { HTTPProbe.samples(try HTTPProbe.get("/metrics", port: $0).body) }
+        #expect(scrapes.allSatisfy { $0["thutuc_session_store_up"] == 1 }, "\(scrapes)")
+        #expect(scrapes.map { $0["thutuc_answer_duration_seconds_count"] ?? 0 }.reduce(0, +) == Double(2 * Self.dialogues.count))
 
         // A person at a terminal: one plain connection, its own conversation, kept in Redis too.
         let person = try TestClient(port: proxy.port, timeout: 5)

@@ -23,7 +23,7 @@ struct ConfigurationTests {
         var configuration = Configuration()
         configuration.host = host
         #expect(!configuration.isLoopback)
-        #expect(throws: ConfigurationError.badValue(path: "test", key: "authToken", expected: "set (16+ characters) when host is not a loopback address")) {
+        #expect(throws: ConfigurationError.tokenRequired(path: "test", host: host)) {
             try configuration.validate(source: "test")
         }
         configuration.authToken = "a-long-enough-token-123"
@@ -72,8 +72,46 @@ struct ConfigurationTests {
 
     @Test("a server built in code refuses a non-loopback host without a token, before binding")
     func serverRefusesOpenHost() throws {
-        #expect(throws: ServerError.unsafeConfiguration(.badValue(path: "configuration", key: "authToken", expected: "set (16+ characters) when host is not a loopback address"))) {
+        #expect(throws: ServerError.unsafeConfiguration(.tokenRequired(path: "configuration", host: "0.0.0.0"))) {
             _ = try ServerFixture.start { $0.host = "0.0.0.0" }
+        }
+    }
+}
+
+/// Paths in a configuration file are taken from the file's directory, and
+/// errors name files by their full paths.
+@Suite("Configuration paths")
+struct ConfigurationPathTests {
+    @Test("knowledge and log resolve against the configuration file, not the working directory")
+    func relativePaths() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("thutuc-config-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory.appendingPathComponent("etc"), withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let file = directory.appendingPathComponent("etc/thutuc.json").path
+        try #"{"knowledge": "../data/Knowledge", "log": "logs/requests.log", "metricsPort": 9464}"#.write(toFile: file, atomically: true, encoding: .utf8)
+        let configuration = try Configuration.load(path: file, required: true)
+        #expect(configuration.knowledge == directory.appendingPathComponent("data/Knowledge").standardizedFileURL.path)
+        #expect(configuration.log == directory.appendingPathComponent("etc/logs/requests.log").standardizedFileURL.path)
+        #expect(configuration.metricsPort == 9464 && configuration.metricsHost == "127.0.0.1")
+
+        try #"{"knowledge": "/srv/Knowledge"}"#.write(toFile: file, atomically: true, encoding: .utf8)
+        #expect(try Configuration.load(path: file, required: true).knowledge == "/srv/Knowledge")
+        try #"{}"#.write(toFile: file, atomically: true, encoding: .utf8)
+        #expect(try Configuration.load(path: file, required: true).knowledge == "Knowledge", "the default stays relative to the working directory")
+    }
+
+    @Test("errors name the configuration by its full path")
+    func fullPathsInErrors() throws {
+        let missing = "no-such-dir/thutuc.json"
+        let full = FileManager.default.currentDirectoryPath + "/" + missing
+        #expect(throws: ConfigurationError.unreadable(path: full, reason: "no such file")) {
+            _ = try Configuration.load(path: missing, required: true)
+        }
+        #expect(try Configuration.load(path: missing, required: false) == Configuration())
+        #expect(throws: ConfigurationError.conflict(path: "test", detail: "'metricsPort' must differ from 'port' (7878): the metrics have a listener of their own")) {
+            var configuration = Configuration()
+            configuration.metricsPort = 7878
+            try configuration.validate(source: "test")
         }
     }
 }

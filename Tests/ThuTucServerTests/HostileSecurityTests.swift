@@ -33,7 +33,7 @@ struct HostileSecurityTests {
         try client.send("đăng ký khai sinh\n")
         #expect(try client.readReply().joined().contains("1.001193"))
         try client.send("STATS\n")
-        #expect(try client.readReply().first?.hasPrefix("200 procedures ") == true)
+        #expect(try client.readStats()["procedures"] != nil)
         let stranger = try Hostile.connect(server)
         try stranger.send("đăng ký khai sinh\n")
         #expect(try stranger.readReply() == ["530 send AUTH <token> first"], "AUTH holds for one connection only")
@@ -83,7 +83,7 @@ struct HostileSecurityTests {
         let client = try Hostile.connect(bare)
         try client.send("STATS\nAUTH \(Self.token)\nRELOAD\n")
         #expect(try client.readReply() == ["530 admin commands need an authToken in the configuration and AUTH first"])
-        #expect(try client.readReply() == ["535 wrong token"], "no token configured: AUTH cannot succeed")
+        #expect(try client.readReply() == ["502 authentication is not enabled on this server (it has no authToken in its configuration)"])
         #expect(try client.readReply() == ["530 admin commands need an authToken in the configuration and AUTH first"])
         try client.send("đăng ký khai sinh\n")
         #expect(try client.readReply().joined().contains("1.001193"), "questions need no token on loopback")
@@ -95,10 +95,10 @@ struct HostileSecurityTests {
         #expect(try admin.readReply() == ["530 admin commands need an authToken in the configuration and AUTH first"])
         try admin.send("AUTH \(Self.token)\nSTATS\n")
         #expect(try admin.readReply() == ["235 authenticated"])
-        #expect(try admin.readReply().first?.hasPrefix("200 procedures ") == true)
+        #expect(try admin.readStats()["procedures"] != nil)
     }
 
-    @Test("no command reads a file the client names: RELOAD takes no path, and JSON path fields are ignored")
+    @Test("no command reads a file the client names: RELOAD with a path is a question, and JSON path fields are ignored")
     func noClientPaths() throws {
         let served = try KnowledgeCopy(procedures: 120)
         let elsewhere = try KnowledgeCopy(procedures: 200)
@@ -108,7 +108,8 @@ struct HostileSecurityTests {
         try client.send("AUTH \(Self.token)\nRELOAD \(elsewhere.path)\nRELOAD ../../etc\n")
         #expect(try client.readReply() == ["235 authenticated"])
         for _ in 0..<2 {
-            #expect(try client.readReply() == ["501 RELOAD takes no argument; RELOAD reads the configured Knowledge/ directory"])
+            let reply = try client.readReply()
+            #expect(reply.last?.hasPrefix("200 ") == true && !reply.joined().contains("reloaded"), "a line longer than RELOAD is a question: \(reply)")
         }
         for field in ["path", "knowledge", "directory", "file"] {
             try client.send(#"{"id":1,"cmd":"RELOAD","\#(field)":"\#(elsewhere.path)"}"# + "\n")
@@ -116,7 +117,7 @@ struct HostileSecurityTests {
             #expect((reply["procedures"] as? NSNumber)?.intValue == 120, "\(field) → \(reply)")
         }
         try client.send("STATS\n")
-        #expect(try client.readReply() == ["200 procedures 120; sessions 0"])
+        #expect(try client.readStats()["procedures"] == "120")
         try client.send("/etc/passwd\n../../Config/thutuc.json\n")
         for _ in 0..<2 {
             let reply = try client.readReply().joined(separator: "\n")

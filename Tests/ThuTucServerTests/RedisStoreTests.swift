@@ -35,9 +35,10 @@ struct RedisStoreTests {
         }
     }
 
-    /// A server keeping its sessions in the Redis on `port`.
+    /// A server keeping its sessions in the Redis on `port`, with /metrics on a port of its own.
     private func server(port: Int, timeoutMilliseconds: Int = 200, log: RequestLog = RequestLog(enabled: false)) throws -> TCPServer {
         try ServerFixture.start(log: log) {
+            $0.metricsPort = 0
             $0.sessions.kind = .redis
             $0.sessions.url = RedisURL(host: "127.0.0.1", port: port, database: 0)
             $0.sessions.prefix = "test:"
@@ -66,6 +67,12 @@ struct RedisStoreTests {
         try client.send(#"{"cmd":"AUTH","token":"\#(Self.token)"}"# + "\n" + #"{"cmd":"STATS"}"# + "\n")
         _ = try client.readJSON()
         return try client.readJSON()
+    }
+
+    /// GET /metrics, as numbers by "name{labels}".
+    private func metrics(_ server: TCPServer) throws -> [String: Double] {
+        let port = try #require(server.metrics?.port)
+        return HTTPProbe.samples(try HTTPProbe.get("/metrics", port: port).body)
     }
 
     @Test("a JSON conversation moves between servers sharing Redis, answered as one server answers it")
@@ -161,11 +168,16 @@ struct RedisStoreTests {
             #expect(try ask(shared, session: "a", "lệ phí?") == (try ask(reference, session: "fresh", "lệ phí?")))
             let down = try stats(shared)
             #expect(down["sessions_store_state"] as? String == "down")
-            #expect(Int(down["sessions_store_fallbacks"] as? String ?? "") ?? 0 >= 1)
+            #expect((down["sessions_store_fallbacks"] as? NSNumber)?.intValue ?? 0 >= 1, "\(down)")
             #expect(down["sessions"] is NSNull)
+            let samples = try metrics(shared)
+            #expect(samples["thutuc_session_store_up"] == 0 && samples["thutuc_session_store_connections_up"] == 0, "\(samples)")
+            #expect(samples["thutuc_session_store_fallbacks_total"] ?? 0 >= 1 && samples["thutuc_session_store_faults_total"] ?? 0 >= 1)
+            #expect(samples["thutuc_sessions"] == nil, "Redis holds the sessions: no count of this process's")
             let redis = try RedisProcess(directory: directory, port: port)
             defer { redis.stop() }
             #expect(ServerFixture.eventually(timeout: 10) { (try? stats(shared))?["sessions_store_state"] as? String == "up" })
+            #expect(try metrics(shared)["thutuc_session_store_up"] == 1)
             _ = try ask(shared, session: "b", "đăng ký kết hôn")
             #expect(try ask(shared, session: "b", "lệ phí?") == (try ask(reference, session: "a", "lệ phí?")))
             let notes = log.all.filter { $0.contains("sessions: redis://") }
@@ -184,7 +196,7 @@ struct RedisStoreTests {
             #expect(try ask(shared, session: "n", "làm hộ chiếu cần giấy tờ gì") == (try ask(reference, session: "n", "làm hộ chiếu cần giấy tờ gì")))
             #expect(Date().timeIntervalSince(start) < 2, "two turns took \(Date().timeIntervalSince(start)) s")
             let during = try stats(shared)
-            #expect(Int(during["sessions_store_timeouts"] as? String ?? "") ?? 0 >= 1, "\(during)")
+            #expect((during["sessions_store_timeouts"] as? NSNumber)?.intValue ?? 0 >= 1, "\(during)")
             redis.resume()
             #expect(ServerFixture.eventually(timeout: 10) { (try? stats(shared))?["sessions_store_state"] as? String == "up" })
             _ = try ask(reference, session: "k", "đăng ký kết hôn")
@@ -200,9 +212,22 @@ struct RedisStoreTests {
             #expect(try ask(shared, session: "g", "lệ phí?") == (try ask(reference, session: "g", "lệ phí?")))
             #expect(try ask(shared, session: "l", "đăng ký kết hôn") == (try ask(reference, session: "l", "đăng ký kết hôn")))
             let figures = try stats(shared)
-            #expect(figures["sessions_store_unreadable"] as? String == "1")
-            #expect(figures["sessions_store_fallbacks"] as? String == "2")
-            #expect(figures["sessions_store_failed_writes"] as? String == "0", "SET replaces a key of any type")
+            #expect((figures["sessions_store_unreadable"] as? NSNumber)?.intValue == 1, "\(figures)")
+            #expect((figures["sessions_store_fallbacks"] as? NSNumber)?.intValue == 2)
+            #expect((figures["sessions_store_failed_writes"] as? NSNumber)?.intValue == 0, "SET replaces a key of any type")
+            // Turns completed through Redis are counted by outcome and time, like any other question.
+            let questions = ["requests_answered", "requests_clarify", "requests_fallback"].map { (figures[$0] as? NSNumber)?.intValue ?? 0 }
+            #expect(questions.reduce(0, +) == 2 && (figures["answers_last_minute"] as? NSNumber)?.intValue == 2, "\(figures)")
+            let samples = try metrics(shared)
+            #expect(samples["thutuc_session_store_unreadable_total"] == 1 && samples["thutuc_session_store_fallbacks_total"] == 2, "\(samples)")
+            // Plain STATS: the store's lines as the last INFO section, and no count of sessions.
+            let client = try ServerFixture.connect(shared, timeout: 5)
+            try client.send("AUTH \(Self.token)\nSTATS\n")
+            _ = try client.readReply()
+            let lines = try client.readReply()
+            let section = try #require(lines.firstIndex(of: "200-# Session store"), "\(lines)")
+            #expect(Array(lines[section...].prefix(3)) == ["200-# Session store", "200-sessions_store: redis", "200-sessions_store_url: redis://127.0.0.1:\(redis.port)/0"])
+            #expect(lines.contains("200-sessions: -") && lines.contains("200-sessions_store_unreadable: 1") && lines.last?.hasPrefix("200 sessions_store_last_fault: ") == true)
             _ = try ask(shared, session: "g", "đăng ký kết hôn")
             #expect(try ask(shared, session: "g", "lệ phí?")[1] == "1.000894")
         }

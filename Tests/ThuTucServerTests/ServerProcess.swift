@@ -34,11 +34,12 @@ final class ServerProcess {
         let finished = Mutex(false)
     }
 
-    init(_ arguments: [String]) throws {
+    /// Starts `thutuc arguments…` in `directory` (the repository by default).
+    init(_ arguments: [String], directory: String = ServerFixture.repositoryRoot) throws {
         guard FileManager.default.isExecutableFile(atPath: Self.binary) else { throw Failure.missingBinary(Self.binary) }
         process.executableURL = URL(fileURLWithPath: Self.binary)
         process.arguments = arguments
-        process.currentDirectoryURL = URL(fileURLWithPath: ServerFixture.repositoryRoot)
+        process.currentDirectoryURL = URL(fileURLWithPath: directory)
         let pipe = Pipe()
         process.standardError = pipe
         process.standardOutput = FileHandle.nullDevice
@@ -71,11 +72,12 @@ final class ServerProcess {
         ServerFixture.eventually(timeout: timeout) { output.contains(text) }
     }
 
-    /// The port from "listening on 127.0.0.1:PORT".
+    /// The port from "listening on 127.0.0.1:PORT (…)".
     func listeningPort(timeout: Double = 20) throws -> Int {
         guard waitFor("listening on ", timeout: timeout),
               let line = output.split(separator: "\n").first(where: { $0.contains("listening on ") }),
-              let port = line.split(separator: ":").last.flatMap({ Int($0.prefix { $0.isNumber }) })
+              let address = line.split(separator: "listening on ").last?.split(separator: " ").first,
+              let port = address.split(separator: ":").last.flatMap({ Int($0) })
         else { throw Failure.noPort(output) }
         return port
     }
