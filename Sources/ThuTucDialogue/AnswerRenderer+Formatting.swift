@@ -149,7 +149,7 @@ extension AnswerRenderer {
 
     /// `text` cut after a whole word to at most `length` characters, marked with "…" when cut.
     func shortened(_ text: String, to length: Int) -> String {
-        guard text.count > length else { return text }
+        guard text.isLonger(than: length) else { return text }
         let mark = self.text(.truncationMark)
         return RenderedAnswer.cutAtWord(text, to: max(length - mark.count, 1)) + mark
     }

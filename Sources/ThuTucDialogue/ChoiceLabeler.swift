@@ -116,7 +116,7 @@ struct ChoiceLabeler {
 
     /// `text` cut at a word boundary to fit ``longestLabel``, with "…".
     static func shortened(_ text: String) -> String {
-        guard text.count > longestLabel else { return text }
+        guard text.isLonger(than: longestLabel) else { return text }
         var cut = String(text.prefix(longestLabel - 1))
         if let space = cut.lastIndex(of: " ") { cut = String(cut[..<space]) }
         return cut.trimmingCharacters(in: [",", ";", " "]) + "…"

@@ -66,7 +66,7 @@ public struct RenderedAnswer: Sendable {
     /// the last one kept.
     public func fitted(to limit: Int?, mark: String) -> String {
         let full = text
-        guard let limit, limit > 0, full.count > limit else { return full }
+        guard let limit, limit > 0, full.isLonger(than: limit) else { return full }
         let lines = compact ?? body.filter { !$0.isEmpty }
         let essentialCount = compact == nil ? min(essential, lines.count) : lines.count
         let required = Array(lines.prefix(essentialCount))
@@ -134,9 +134,14 @@ public struct RenderedAnswer: Sendable {
 
     /// `text` in `length` characters or fewer, cut after a whole word.
     static func cutAtWord(_ text: String, to length: Int) -> String {
-        guard text.count > length else { return text }
-        let prefix = text.prefix(max(length, 0))
-        if let space = prefix.lastIndex(of: " "), prefix.distance(from: prefix.startIndex, to: space) > length / 2 {
+        let length = max(length, 0)
+        guard let end = text.index(text.startIndex, offsetBy: length, limitedBy: text.endIndex), end != text.endIndex else {
+            return text
+        }
+        let prefix = text[..<end]
+        // The last space is found and measured from the cut, a few letters
+        // away, not from the start: long names are cut on every list tried.
+        if let space = prefix.lastIndex(of: " "), prefix.distance(from: space, to: end) < length - length / 2 {
             return String(prefix[..<space])
         }
         return String(prefix)
