@@ -63,10 +63,16 @@ public struct RenderedAnswer: Sendable {
     /// and the link comes first, then one that keeps the link, cutting the
     /// name if it must. When no form fits, the essential lines are cut at a
     /// word and marked with `mark`. A line left out is marked at the end of
-    /// the last one kept.
+    /// the last one kept. An answer with no name and no link is cut at a word.
     public func fitted(to limit: Int?, mark: String) -> String {
         let full = text
         guard let limit, limit > 0, full.isLonger(than: limit) else { return full }
+        // Text with no name and no link (an apology, a notice) is cut at a word like any text.
+        if head.isEmpty, tail.isEmpty, compact == nil {
+            var cut = Self.cutAtWord(full, to: limit - mark.count)
+            while cut.last?.isWhitespace == true { cut.removeLast() }
+            return cut + mark
+        }
         let lines = compact ?? body.filter { !$0.isEmpty }
         let essentialCount = compact == nil ? min(essential, lines.count) : lines.count
         let required = Array(lines.prefix(essentialCount))

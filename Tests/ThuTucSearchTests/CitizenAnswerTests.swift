@@ -163,6 +163,19 @@ struct CitizenAnswerTests {
         }
     }
 
+    @Test("An apology or a notice cut short still says something, cut at a word")
+    func sizeForTextWithoutName() {
+        for question in ["xyzzy", "quit việc có được nhận bảo hiểm thất nghiệp không"] {
+            let full = EngineFixture.ask(question)
+            let reply = EngineFixture.ask(question, maxCharacters: 60)
+            #expect(reply.intent == .fallback)
+            #expect(reply.text.count <= 60)
+            #expect(reply.text.hasSuffix("…"))
+            #expect(full.text.hasPrefix(String(reply.text.dropLast())), "\(reply.text)")
+            #expect(reply.text.count > 30, "\(reply.text)")
+        }
+    }
+
     @Test("40 characters, the smallest size, keep the name's start and the fact's")
     func smallestSize() {
         #expect(ReplyLength.minimum == 40)
