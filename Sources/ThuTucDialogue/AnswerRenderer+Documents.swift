@@ -114,8 +114,8 @@ extension AnswerRenderer {
     private func items(of chosen: DocumentCase, budget: Int) -> [String] {
         // Each name is cut once per length, however many lists are tried.
         let documents = chosen.groups.flatMap(\.items)
-        let long = shortenedNames(documents, to: Self.longestItem)
-        let short = shortenedNames(documents, to: Self.longestDetail)
+        let long = documents.map { shortened($0.name, to: Self.longestItem) }
+        let short = documents.map { shortened($0.name, to: Self.longestDetail) }
         for (names, details) in [(long, Self.shownDetails), (long, 0), (short, 0)] {
             let output = itemLines(chosen, names: names, details: details, limit: nil)
             if length(output) <= budget { return output }
@@ -139,22 +139,17 @@ extension AnswerRenderer {
         return fitting
     }
 
-    /// Each document's name cut to `length`, by the name.
-    private func shortenedNames(_ documents: [RequiredDocument], to length: Int) -> [String: String] {
-        documents.reduce(into: [:]) { names, item in
-            if names[item.name] == nil { names[item.name] = shortened(item.name, to: length) }
-        }
-    }
-
-    private func itemLines(_ chosen: DocumentCase, names: [String: String], details: Int, limit: Int?) -> [String] {
+    /// The lines of `chosen`'s documents, `names` holding their names as
+    /// shown in the order the groups list them.
+    private func itemLines(_ chosen: DocumentCase, names: [String], details: Int, limit: Int?) -> [String] {
         let sections = chosen.groups.count > 1 || (chosen.title == nil && chosen.groups.first?.title != nil)
         var output: [String] = []
         var number = 0
         let total = chosen.groups.reduce(0) { $0 + $1.items.count }
-        func add(_ item: RequiredDocument) -> Bool {
+        func add(_ item: RequiredDocument, at position: Int) -> Bool {
             if let limit, number >= limit { return false }
             number += 1
-            let name = names[item.name] ?? item.name
+            let name = names[position]
             var values: KeyValuePairs<String, String> = ["number": String(number), "name": name, "copies": copies(item)]
             if let form = item.form {
                 values = ["number": String(number), "name": name, "copies": copies(item), "form": form]
@@ -173,20 +168,29 @@ extension AnswerRenderer {
             return true
         }
         var titled: Set<String> = []
+        var conditional: [(item: RequiredDocument, position: Int)] = []
+        var start = 0
         for group in chosen.groups {
-            let usual = group.items.filter { !$0.conditional }
+            defer { start += group.items.count }
+            var usual: [(item: RequiredDocument, position: Int)] = []
+            for (offset, item) in group.items.enumerated() {
+                if item.conditional {
+                    conditional.append((item, start + offset))
+                } else {
+                    usual.append((item, start + offset))
+                }
+            }
             guard !usual.isEmpty else { continue }
             // A section the source splits in two ("Giấy tờ phải xuất trình" twice) is headed once.
             if sections, let title = group.title, chosen.title != title {
                 let heading = shortened(title, to: Self.longestCaseTitle)
                 if titled.insert(heading).inserted { output += lines(text(.documentsSection, ["title": heading])) }
             }
-            for item in usual where !add(item) { break }
+            for entry in usual where !add(entry.item, at: entry.position) { break }
         }
-        let conditional = chosen.groups.flatMap { $0.items.filter(\.conditional) }
         if !conditional.isEmpty, limit.map({ number < $0 }) ?? true {
             output += lines(text(.documentsConditional))
-            for item in conditional where !add(item) { break }
+            for entry in conditional where !add(entry.item, at: entry.position) { break }
         }
         if number < total {
             output += lines(text(.documentsMore, ["count": String(total - number)]))

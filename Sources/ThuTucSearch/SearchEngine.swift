@@ -148,16 +148,24 @@ public final class SearchEngine: Sendable {
     /// The `count` positions of `positions` (repeats allowed) with the
     /// highest `score`, those in `excluded` left out, in no particular order.
     func strongest(_ count: Int, of positions: some Sequence<Int>, excluding excluded: Set<Int>, score: (Int) -> Float) -> [Int] {
+        guard count > 0 else { return [] }
         var kept: [Int] = []
         var weakest = 0
-        for position in positions where !excluded.contains(position) && !kept.contains(position) {
+        // The weakest kept score once `kept` is full: most of a common word's
+        // holders fall below it and are passed over before the set is hashed.
+        var floor = -Float.infinity
+        for position in positions {
+            let value = score(position)
+            if kept.count == count, value <= floor { continue }
+            guard !excluded.contains(position), !kept.contains(position) else { continue }
             if kept.count < count {
                 kept.append(position)
-                if score(position) < score(kept[weakest]) { weakest = kept.count - 1 }
-            } else if score(position) > score(kept[weakest]) {
+                if value < score(kept[weakest]) { weakest = kept.count - 1 }
+            } else {
                 kept[weakest] = position
                 weakest = kept.indices.min { score(kept[$0]) < score(kept[$1]) } ?? 0
             }
+            if kept.count == count { floor = score(kept[weakest]) }
         }
         return kept
     }
