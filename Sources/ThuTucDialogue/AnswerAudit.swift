@@ -335,7 +335,10 @@ public struct AnswerAudit: Sendable {
             text = text[text.index(after: colon)...]
         }
         let words = text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
-        return String(words.reversed().drop { ".;,".contains($0) }.reversed())
+        // Trimmed from the end in place: a fee note runs to hundreds of letters.
+        var end = words.endIndex
+        while end > words.startIndex, ".;,".contains(words[words.index(before: end)]) { end = words.index(before: end) }
+        return String(words[..<end])
     }
 
     private static func shortened(_ text: String) -> String {

@@ -115,11 +115,13 @@ extension AnswerRenderer {
         // Each name is cut once per length, however many lists are tried.
         let documents = chosen.groups.flatMap(\.items)
         let long = documents.map { shortened($0.name, to: Self.longestItem) }
-        let short = documents.map { shortened($0.name, to: Self.longestDetail) }
-        for (names, details) in [(long, Self.shownDetails), (long, 0), (short, 0)] {
-            let output = itemLines(chosen, names: names, details: details, limit: nil)
+        for details in [Self.shownDetails, 0] {
+            let output = itemLines(chosen, names: long, details: details, limit: nil)
             if length(output) <= budget { return output }
         }
+        let short = documents.map { shortened($0.name, to: Self.longestDetail) }
+        let all = itemLines(chosen, names: short, details: 0, limit: nil)
+        if length(all) <= budget { return all }
         // The most items that fit, found by halving: a list grows with every
         // item shown, and the long lists (53 items) made a linear search the
         // bulk of the time spent answering.
