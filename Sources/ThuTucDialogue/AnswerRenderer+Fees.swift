@@ -42,15 +42,26 @@ extension AnswerRenderer {
     /// The distinct notes of a procedure's fees, compared without case and
     /// final punctuation, leaving out a note that only names a row's case.
     private func feeNotes(_ procedure: Procedure) -> [(text: String, until: String?)] {
-        var notes: [(text: String, until: String?)] = []
+        // Channels mostly repeat one note word for word: those are told apart
+        // by plain comparison, and the costlier comparable form (notes run to
+        // hundreds of letters) is made only when some still differ or a row
+        // has a case label.
+        var distinct: [(text: String, until: String?)] = []
+        for channel in procedure.channels {
+            guard let fee = channel.fee, let note = fee.note, !distinct.contains(where: { $0.text == note }) else { continue }
+            distinct.append((note, fee.until))
+        }
+        let labelled = procedure.channels.contains { $0.caseLabel != nil }
+        guard distinct.count > 1 || labelled else { return distinct }
         // A case label may be a note cut short ("Thẩm định … phục vụ…"): such a note is said by its row already.
         let labels = procedure.channels.compactMap { $0.caseLabel.map { AnswerAudit.comparable(String($0.prefix { $0 != "…" })) } }
-        var seen: Set<String> = []
-        for channel in procedure.channels {
-            guard let fee = channel.fee, let note = fee.note else { continue }
-            let key = AnswerAudit.comparable(note)
-            if labels.contains(where: { key.hasPrefix($0) }) { continue }
-            if seen.insert(key).inserted { notes.append((note, fee.until)) }
+        var notes: [(text: String, until: String?)] = []
+        var seen: [String] = []
+        for note in distinct {
+            let key = AnswerAudit.comparable(note.text)
+            if labels.contains(where: { key.hasPrefix($0) }) || seen.contains(key) { continue }
+            seen.append(key)
+            notes.append(note)
         }
         return notes
     }

@@ -1,4 +1,3 @@
-import Foundation
 import ThuTucKnowledge
 import ThuTucText
 
@@ -62,8 +61,9 @@ public struct AnswerRenderer: Sendable {
         case .time:
             return knowledge.overlays[procedure.code]?.time == nil ? section.count : 1
         case .fee:
-            let note = text(.feeNote, ["note": ""]).trimmingCharacters(in: .whitespaces)
-            return section.firstIndex { $0.trimmingCharacters(in: .whitespaces).hasPrefix(note) } ?? section.count
+            // Leading spaces skipped in place: a fee line can be a long note, and trimming copied it.
+            let note = text(.feeNote, ["note": ""]).trimmingWhitespace()
+            return section.firstIndex { $0.drop(while: \.isWhitespace).hasPrefix(note) } ?? section.count
         default:
             return section.count
         }
