@@ -122,9 +122,8 @@ extension AnswerRenderer {
         let short = documents.map { shortened($0.name, to: Self.longestDetail) }
         let all = itemLines(chosen, names: short, details: 0, limit: nil)
         if length(all) <= budget { return all }
-        // The most items that fit, found by halving: a list grows with every
-        // item shown, and the long lists (53 items) made a linear search the
-        // bulk of the time spent answering.
+        // The most items that fit, found by halving (a list only grows with
+        // every item shown) rather than by trying one item fewer each time.
         var fitting = itemLines(chosen, names: short, details: 0, limit: 1)
         var low = 1
         var high = chosen.groups.reduce(0) { $0 + $1.items.count } - 1
