@@ -19,14 +19,23 @@ public func fuzzProtocol(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     for event in events {
         switch event {
         case .line(let line):
-            let isJSON = line.first { $0 != 0x20 && $0 != 0x09 } == UInt8(ascii: "{")
-            checkReply(handler.handle(line, state: &state), json: isJSON, emptyAllowed: !isJSON, line: line)
+            checkReply(handler.handle(line, state: &state), json: answeredInJSON(line), emptyAllowed: !answeredInJSON(line), line: line)
         case .overflow(let firstByte):
             checkReply(handler.lineTooLong(firstByte: firstByte, state: state), json: firstByte == UInt8(ascii: "{"), emptyAllowed: false, line: [])
         }
         if state.closing { break }
     }
     return 0
+}
+
+/// Whether the server answers `line` in JSON: an object, or an array (a
+/// request in the wrong shape) when the line is valid UTF-8 and parses.
+func answeredInJSON(_ line: [UInt8]) -> Bool {
+    switch line.first(where: { $0 != 0x20 && $0 != 0x09 }) {
+    case UInt8(ascii: "{")?: true
+    case UInt8(ascii: "[")?: String(validating: line, as: UTF8.self) != nil && (try? JSONReader.parse(line)) != nil
+    default: false
+    }
 }
 
 /// A JSON reply is one line holding one object with an "id"; a plain reply
