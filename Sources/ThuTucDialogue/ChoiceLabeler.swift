@@ -17,9 +17,9 @@ struct ChoiceLabeler {
 
     let engine: SearchEngine
 
-    /// The choices to offer, the leader first; nil when no rival is a
+    /// The variants to offer, the leader first; nil when no rival is a
     /// variant of the leader that the message leaves open.
-    func choices(leader: Candidate, rivals: [Candidate], query: AnalyzedQuery) -> [Decision.Choice]? {
+    func variants(leader: Candidate, rivals: [Candidate], query: AnalyzedQuery) -> [Candidate]? {
         let asked = Set(query.terms.map(\.text))
         let variants = rivals.filter { rival in
             guard rival.features.concepts == leader.features.concepts, sharesWords(leader, rival) else { return false }
@@ -27,8 +27,13 @@ struct ChoiceLabeler {
             let one = words(leader), other = words(rival)
             return one.symmetricDifference(other).isDisjoint(with: asked)
         }
-        guard !variants.isEmpty else { return nil }
-        let candidates = [leader] + variants
+        return variants.isEmpty ? nil : [leader] + variants
+    }
+
+    /// `candidates` (``variants(leader:rivals:query:)``) as choices, each
+    /// labelled by what tells it from the others. Made only for a reply that
+    /// asks back: labelling is most of the labeller's work.
+    func choices(_ candidates: [Candidate]) -> [Decision.Choice] {
         let concepts = candidates.map { engine.concepts(of: $0.position) }
         // Names that differ only inside brackets are told apart by what the brackets say.
         let plain = candidates.map(plainName)

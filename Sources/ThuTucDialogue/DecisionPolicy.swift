@@ -59,8 +59,9 @@ public struct DecisionPolicy: Sendable {
         // Variants the message leaves open share the evidence: the group is
         // measured against the best candidate outside it.
         let rivals = result.candidates.dropFirst().prefix(3).filter { leader.score - $0.score < clarifyMargin }
-        let choices = rivals.isEmpty ? nil : ChoiceLabeler(engine: engine).choices(leader: leader, rivals: Array(rivals), query: query)
-        let members = Set((choices ?? []).map(\.candidate.position))
+        let labeler = ChoiceLabeler(engine: engine)
+        let variants = rivals.isEmpty ? nil : labeler.variants(leader: leader, rivals: Array(rivals), query: query)
+        let members = Set((variants ?? []).map(\.position))
         let outsider = result.candidates.dropFirst().first { !members.contains($0.position) }
         let probability = self.probability(leader, runnerUp: outsider)
         let confidence = self.confidence(probability)
@@ -74,7 +75,7 @@ public struct DecisionPolicy: Sendable {
             return .decline(topic: topic, confidence: 1 - confidence)
         }
         guard probability >= answerThreshold else { return .decline(topic: nil, confidence: 1 - confidence) }
-        if let choices { return .clarify(choices, confidence: confidence) }
+        if let variants { return .clarify(labeler.choices(variants), confidence: confidence) }
         return .answer(leader, confidence: confidence)
     }
 
