@@ -43,18 +43,6 @@ public struct AnswerAudit: Sendable {
     /// The intents a citizen asks about most, each read as its default reply.
     public static let intents: [Intent] = [.overview, .documents, .time, .fee, .method]
 
-    /// The longest default reply of each intent after the procedure's name,
-    /// in characters: a phone screen or two. Documents get more, since they
-    /// are a checklist.
-    public static func budget(for intent: Intent) -> Int {
-        switch intent {
-        case .documents: 1_500
-        case .overview: 1_000
-        case .fee: 1_000
-        default: 800
-        }
-    }
-
     public let renderer: AnswerRenderer
 
     public init(renderer: AnswerRenderer) {
@@ -93,7 +81,7 @@ public struct AnswerAudit: Sendable {
         if let line = repeatedLine(lines) { found.append((.repeatedNote, line)) }
         // The name is as long as the catalogue makes it: the budget is for the rest.
         let length = text.count - (lines.first?.count ?? 0)
-        if length > Self.budget(for: intent) { found.append((.overBudget, "\(length) characters after the name")) }
+        if length > AnswerRenderer.budget(for: intent) { found.append((.overBudget, "\(length) characters after the name")) }
         return found
     }
 
@@ -320,26 +308,13 @@ public struct AnswerAudit: Sendable {
     private func repeatedLine(_ lines: [String]) -> String? {
         var seen: Set<String> = []
         for line in lines {
-            let key = Self.comparable(line)
+            let key = line.comparableForm
             guard key.count >= 20 else { continue }
             if !seen.insert(key).inserted { return line }
         }
         return nil
     }
 
-    /// A line reduced to what it says: without leading markers and labels ("Ghi chú:"), case and final punctuation.
-    static func comparable(_ line: String) -> String {
-        var text = Substring(line.lowercased())
-        text = text.drop { $0 == " " || $0 == "-" || $0 == "+" }
-        if let colon = text.firstIndex(of: ":"), text.distance(from: text.startIndex, to: colon) <= 12 {
-            text = text[text.index(after: colon)...]
-        }
-        let words = text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
-        // Trimmed from the end in place: a fee note runs to hundreds of letters.
-        var end = words.endIndex
-        while end > words.startIndex, ".;,".contains(words[words.index(before: end)]) { end = words.index(before: end) }
-        return String(words[..<end])
-    }
 
     private static func shortened(_ text: String) -> String {
         text.count > 100 ? String(text.prefix(97)) + "..." : text

@@ -1,23 +1,23 @@
 import ThuTucKnowledge
 
 extension AnswerRenderer {
-    /// The fee: one line where all channels agree, one per channel (and
-    /// case) where they differ, then each distinct note once, dated when it
-    /// says until when it applies, all within `budget` characters.
-    func fee(_ procedure: Procedure, budget: Int) -> [String] {
+    /// What a fee question asks: one line where all channels agree, else a
+    /// header and one line per channel (and case) where they differ.
+    func feeValues(_ procedure: Procedure) -> [String] {
         guard !procedure.channels.isEmpty else { return lines(text(.methodUnknown)) }
         let grouped = grouped(procedure.channels, value: feeValue)
-        var output: [String]
-        if let same = grouped.same {
-            output = lines(text(.feeSame, ["value": same]))
-        } else {
-            output = lines(text(.feeHeader)) + grouped.lines.flatMap { lines(text(.feeLine, ["channel": $0.label, "value": $0.value])) }
-        }
+        if let same = grouped.same { return lines(text(.feeSame, ["value": same])) }
+        return lines(text(.feeHeader)) + grouped.lines.flatMap { lines(text(.feeLine, ["channel": $0.label, "value": $0.value])) }
+    }
+
+    /// The lines after the fee's `values`: each distinct note once, dated
+    /// when it says until when it applies, all within `budget` characters.
+    func feeNoteLines(_ procedure: Procedure, after values: [String], budget: Int) -> [String] {
         let notes = feeNotes(procedure)
-        guard !notes.isEmpty else { return output }
+        var output: [String] = []
         // Each note gets an equal share of what is left, at least enough to be read; the rest go to the link.
-        var left = budget - output.reduce(0) { $0 + $1.count + 1 }
-        let share = max(left / notes.count - 1, Self.shortestNote)
+        var left = budget - values.reduce(0) { $0 + $1.count + 1 }
+        let share = notes.isEmpty ? 0 : max(left / notes.count - 1, Self.shortestNote)
         for (index, note) in notes.enumerated() {
             let dated = note.until.map { until in
                 " " + text(until < today() ? .feeNoteExpired : .feeNoteUntil, ["date": CalendarDay.display(until)])
@@ -29,7 +29,7 @@ extension AnswerRenderer {
             }
             let line = text(.feeNote, ["note": shortened(note.text, to: room) + dated])
             // Two notes that differ only past the cut read the same: once is enough.
-            if output.contains(line) { continue }
+            if values.contains(line) || output.contains(line) { continue }
             output += lines(line)
             left -= line.count + 1
         }
@@ -54,11 +54,11 @@ extension AnswerRenderer {
         let labelled = procedure.channels.contains { $0.caseLabel != nil }
         guard distinct.count > 1 || labelled else { return distinct }
         // A case label may be a note cut short ("Thẩm định … phục vụ…"): such a note is said by its row already.
-        let labels = procedure.channels.compactMap { $0.caseLabel.map { AnswerAudit.comparable(String($0.prefix { $0 != "…" })) } }
+        let labels = procedure.channels.compactMap { $0.caseLabel.map { String($0.prefix { $0 != "…" }).comparableForm } }
         var notes: [(text: String, until: String?)] = []
         var seen: [String] = []
         for note in distinct {
-            let key = AnswerAudit.comparable(note.text)
+            let key = note.text.comparableForm
             if labels.contains(where: { key.hasPrefix($0) }) || seen.contains(key) { continue }
             seen.append(key)
             notes.append(note)

@@ -177,4 +177,19 @@ extension String {
     fileprivate func trimmingSentenceEnd() -> String {
         hasSuffix(".") ? String(dropLast()) : self
     }
+
+    /// The line reduced to what it says, to tell repeats apart: without
+    /// leading markers and labels ("Ghi chú:"), case and final punctuation.
+    var comparableForm: String {
+        var text = Substring(lowercased())
+        text = text.drop { $0 == " " || $0 == "-" || $0 == "+" }
+        if let colon = text.firstIndex(of: ":"), text.distance(from: text.startIndex, to: colon) <= 12 {
+            text = text[text.index(after: colon)...]
+        }
+        let words = text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        // Trimmed from the end in place: a fee note runs to hundreds of letters.
+        var end = words.endIndex
+        while end > words.startIndex, ".;,".contains(words[words.index(before: end)]) { end = words.index(before: end) }
+        return String(words[..<end])
+    }
 }

@@ -7,7 +7,7 @@ import ThuTucText
 /// An answer says what a citizen can act on: the usual case first, fees and
 /// times as the record's notes and cases qualify them, what can really be
 /// done online, each default reply within its length budget
-/// (``AnswerAudit/budget(for:)``) with the link for the rest.
+/// (``budget(for:)``) with the link for the rest.
 public struct AnswerRenderer: Sendable {
     public let knowledge: KnowledgeBase
     /// The hotline given in fallbacks and greetings.
@@ -20,6 +20,18 @@ public struct AnswerRenderer: Sendable {
         self.knowledge = knowledge
         self.hotline = hotline
         self.today = today
+    }
+
+    /// The longest default reply of each intent after the procedure's name,
+    /// in characters: a phone screen or two. Documents get more, since they
+    /// are a checklist.
+    public static func budget(for intent: Intent) -> Int {
+        switch intent {
+        case .documents: 1_500
+        case .overview: 1_000
+        case .fee: 1_000
+        default: 800
+        }
     }
 
     var templates: AnswerTemplates { knowledge.templates }
@@ -38,49 +50,38 @@ public struct AnswerRenderer: Sendable {
         answer.shortHead = text(.procedureTitleShort, ["name": procedure.name, "code": procedure.code])
         answer.shortTail = text(.procedureLinkShort, ["url": procedure.url, "retrieved": procedure.retrieved])
         // The budget leaves out the name, which is as long as the catalogue makes it.
-        let budget = AnswerAudit.budget(for: asked[0]) - tail.count - 1
+        let budget = Self.budget(for: asked[0]) - tail.count - 1
         for (index, intent) in asked.enumerated() {
-            let lines = section(intent, procedure, request: request, budget: budget)
-            if index == 0 { answer.essential = min(essentialLines(intent, lines, procedure), lines.count) }
-            answer.body += lines
+            let section = section(intent, procedure, request: request, budget: budget)
+            if index == 0 { answer.essential = min(section.essential, section.lines.count) }
+            answer.body += section.lines
         }
-        answer.source = RenderedAnswer.Source(procedure: procedure, intents: asked, request: request)
         return answer
     }
 
-    /// How many leading lines of a section say what was asked: the time
-    /// or the fees (not their notes or provision), the heading and first
-    /// item of a list, none of an overview (which gives way to the link);
-    /// else the whole of a short answer.
-    private func essentialLines(_ intent: Intent, _ section: [String], _ procedure: Procedure) -> Int {
+    /// One intent's lines, and how many of the first say what was asked:
+    /// the time or the fees (not their notes or provision), the heading and
+    /// first item of a list, none of an overview (which gives way to the
+    /// link); else the whole of a short answer.
+    private func section(
+        _ intent: Intent, _ procedure: Procedure, request: DocumentRequest?, budget: Int
+    ) -> (lines: [String], essential: Int) {
+        func whole(_ lines: [String]) -> ([String], Int) { (lines, lines.count) }
         switch intent {
-        case .documents, .steps, .legal, .result:
-            return 2
-        case .overview:
-            return 0
+        case .documents: return (documents(procedure, request: request, budget: budget), 2)
         case .time:
-            return knowledge.overlays[procedure.code]?.time == nil ? section.count : 1
+            let lines = time(procedure, budget: budget)
+            return (lines, knowledge.overlays[procedure.code]?.time == nil ? lines.count : 1)
         case .fee:
-            // Leading spaces skipped in place: a fee line can be a long note, and trimming copied it.
-            let note = text(.feeNote, ["note": ""]).trimmingWhitespace()
-            return section.firstIndex { $0.drop(while: \.isWhitespace).hasPrefix(note) } ?? section.count
-        default:
-            return section.count
-        }
-    }
-
-    private func section(_ intent: Intent, _ procedure: Procedure, request: DocumentRequest?, budget: Int) -> [String] {
-        switch intent {
-        case .documents: documents(procedure, request: request, budget: budget)
-        case .time: time(procedure, budget: budget)
-        case .fee: fee(procedure, budget: budget)
-        case .agency: agency(procedure)
-        case .steps: steps(procedure)
-        case .method: method(procedure)
-        case .legal: legal(procedure)
-        case .eligibility: eligibility(procedure)
-        case .result: results(procedure)
-        case .overview, .list, .smalltalk, .clarify, .fallback: overview(procedure)
+            let values = feeValues(procedure)
+            return (values + feeNoteLines(procedure, after: values, budget: budget), values.count)
+        case .agency: return whole(agency(procedure))
+        case .steps: return (steps(procedure), 2)
+        case .method: return whole(method(procedure))
+        case .legal: return (legal(procedure), 2)
+        case .eligibility: return whole(eligibility(procedure))
+        case .result: return (results(procedure), 2)
+        case .overview, .list, .smalltalk, .clarify, .fallback: return (overview(procedure), 0)
         }
     }
 

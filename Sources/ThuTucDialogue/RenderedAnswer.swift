@@ -1,5 +1,3 @@
-import ThuTucKnowledge
-
 /// An answer in parts, so that cutting it to a channel's size keeps what
 /// matters in order: the procedure's name (the head), then what was asked
 /// (the first ``essential`` body lines), then the official link (the tail),
@@ -18,15 +16,6 @@ public struct RenderedAnswer: Sendable {
     /// Body lines for a tight limit in place of ``body`` (a clarification's
     /// choices as short labels), all of them essential.
     public var compact: [String]?
-    /// What the answer is about, for the facts a gateway renders (``Reply/facts``).
-    var source: Source?
-
-    /// The procedure, intents and case an answer was rendered for.
-    struct Source: Sendable {
-        var procedure: Procedure
-        var intents: [Intent]
-        var request: DocumentRequest?
-    }
 
     public init(head: String = "", body: [String] = [], tail: String = "", essential: Int = 0) {
         self.head = head
