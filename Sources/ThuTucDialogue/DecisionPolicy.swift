@@ -69,9 +69,12 @@ public struct DecisionPolicy: Sendable {
             return .decline(topic: topic, confidence: 1 - confidence)
         }
         // A leader that holds the outside phrase itself but matches poorly, or
-        // covers another case than the one asked (the army's hospitals for a
-        // question about hospitals), is not what the message is about.
-        if probability < outsideHeld || leader.features.concepts < 0, let (topic, _) = outsideTopic(query, leader: nil) {
+        // covers another case than the one asked, or serves only a case not
+        // asked (the army's hospitals for a question about hospitals), is not
+        // what the message is about.
+        if probability < outsideHeld || leader.features.concepts < 0 || engine.servesOnlyUnaskedCase(leader.position, for: query),
+            let (topic, _) = outsideTopic(query, leader: nil)
+        {
             return .decline(topic: topic, confidence: 1 - confidence)
         }
         guard probability >= answerThreshold else { return .decline(topic: nil, confidence: 1 - confidence) }

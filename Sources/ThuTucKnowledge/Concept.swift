@@ -17,10 +17,18 @@ public struct Concept: Sendable {
     public var plainLabel: String?
     /// The action a citizen means when the message names none (first issue).
     public var isUsual: Bool
+    /// Whether a procedure with this facet serves only that case (the
+    /// army's hospitals serve the army): a message that does not ask for it
+    /// and names a topic the catalogue lacks is about that topic.
+    public var isExclusive = false
     /// Phrases of procedure names that carry the concept.
     public var namePhrases: [String]
     /// Phrases of messages that ask for it.
     public var askPhrases: [String]
+    /// Phrases of names that cover the plain case as well ("của Việt Nam"
+    /// beside "của nước ngoài"): such a name carries the concept only for
+    /// a message that asks for it, and imposes it on no other.
+    public var bothPhrases: [String] = []
     /// Fields of a ministry whose every procedure carries it, whatever the
     /// name says (a ministry's licences for its own hospitals).
     public var heldBy: [(ministry: String, field: String)] = []

@@ -158,7 +158,8 @@ extension Lexicon {
     }
 
     /// Reads concept sections: "[action: LABEL]" or "[facet: LABEL]", then
-    /// "name = …", "ask = …", "plain = …" and "usual = yes" lines.
+    /// "name = …", "ask = …", "both = …", "plain = …", "usual = yes",
+    /// "only = yes" and "held = …" lines.
     private static func readConcepts(_ lines: TextLines, path: String, problems: inout [KnowledgeProblem]) -> [Concept] {
         var concepts: [Concept] = []
         func close(_ concept: Concept?) {
@@ -193,8 +194,10 @@ extension Lexicon {
             switch sides[0].lowercased() {
             case "name": current?.namePhrases += phrases
             case "ask": current?.askPhrases += phrases
+            case "both": current?.bothPhrases += phrases
             case "plain": current?.plainLabel = sides[1]
             case "usual": current?.isUsual = sides[1].lowercased() == "yes"
+            case "only": current?.isExclusive = sides[1].lowercased() == "yes"
             case "held":
                 let parts = sides[1].split(separator: "/", maxSplits: 1).map { String($0).collapsingWhitespace() }
                 guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else {
@@ -203,7 +206,7 @@ extension Lexicon {
                 }
                 current?.heldBy.append((parts[0], parts[1]))
             default:
-                problems.append(KnowledgeProblem(file: path, line: line.number, message: "unknown key '\(sides[0])' (expected name, ask, plain, usual or held)"))
+                problems.append(KnowledgeProblem(file: path, line: line.number, message: "unknown key '\(sides[0])' (expected name, ask, both, plain, usual, only or held)"))
             }
         }
         close(current)

@@ -20,6 +20,8 @@ public struct ConceptSet: Sendable, Hashable {
 
     func intersection(_ other: ConceptSet) -> ConceptSet { ConceptSet(bits: bits & other.bits) }
 
+    func union(_ other: ConceptSet) -> ConceptSet { ConceptSet(bits: bits | other.bits) }
+
     func subtracting(_ other: ConceptSet) -> ConceptSet { ConceptSet(bits: bits & ~other.bits) }
 
     /// The indices held, lowest first.

@@ -37,10 +37,14 @@ struct LexiconMatcher: Sendable {
     var actions = ConceptSet()
     var usual = ConceptSet()
     var facets = ConceptSet()
+    /// The facets whose procedures serve only their case (`only = yes`).
+    var exclusiveFacets = ConceptSet()
     /// Phrases of procedure names, each giving one concept.
     var conceptNames = PhraseSet<ConceptSet>()
     /// Phrases of messages, each asking for one or more concepts.
     var conceptAsks = PhraseSet<ConceptSet>()
+    /// Phrases of procedure names that cover a concept's plain case as well.
+    var conceptBoth = PhraseSet<ConceptSet>()
     /// Every folded word the lexicon mentions.
     var vocabulary = Set<Int32>()
     init(lexicon: Lexicon, terms: inout TermTable) {
@@ -107,10 +111,14 @@ struct LexiconMatcher: Sendable {
             case .action: actions.insert(index)
             case .facet: facets.insert(index)
             }
+            if concept.isExclusive { exclusiveFacets.insert(index) }
             if concept.isUsual { usual.insert(index) }
             for phrase in concept.namePhrases.map({ compile($0).match }) {
                 if names[phrase] == nil { order.append((phrase, true)) }
                 names[phrase, default: ConceptSet()].insert(index)
+            }
+            for phrase in concept.bothPhrases.map({ compile($0).match }) {
+                conceptBoth.insert(phrase, ConceptSet(bits: 1 << UInt64(index)))
             }
             for phrase in concept.askPhrases.map({ compile($0).match }) {
                 if asks[phrase] == nil { order.append((phrase, false)) }
@@ -164,6 +172,12 @@ struct LexiconMatcher: Sendable {
             set.insert(index)
         }
         return set
+    }
+
+    /// The concepts of a name that also covers their plain case (see
+    /// ``Concept/bothPhrases``): carried only when a message asks for them.
+    func coveredBoth(in name: [MatchToken]) -> ConceptSet {
+        concepts(in: name, using: conceptBoth)
     }
 
     /// The concepts the words of `text` carry, each phrase read longest first.

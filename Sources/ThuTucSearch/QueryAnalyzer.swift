@@ -281,7 +281,7 @@ struct QueryAnalyzer: Sendable {
             var tokens = reading.reading
             var readingText = reading.readingText
             if let alternative = reading.alternative, let alternativeText = reading.alternativeText {
-                let nextIsContent = end < words.count && !isStopword(at: end, in: matches)
+                let nextIsContent = end < words.count && !isStopword(at: end, in: matches) && !isQuestionPhrase(at: end, in: matches)
                 if !nextIsContent {
                     tokens = alternative
                     readingText = alternativeText
@@ -302,6 +302,13 @@ struct QueryAnalyzer: Sendable {
 
     private func isStopword(at position: Int, in matches: [MatchToken]) -> Bool {
         index.lexicon.stopwords.longestMatch(in: matches, at: position) != nil
+    }
+
+    /// Whether an intent cue or a request phrase starts at `position`
+    /// ("ở đâu", "cần gì", "được không"): what is asked, not what it is about.
+    private func isQuestionPhrase(at position: Int, in matches: [MatchToken]) -> Bool {
+        index.lexicon.cues.longestMatch(in: matches, at: position) != nil
+            || index.lexicon.requestMarkers.longestMatch(in: matches, at: position) != nil
     }
 
     /// Walks the words not yet used, left to right, taking at each the

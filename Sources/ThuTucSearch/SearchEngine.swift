@@ -224,7 +224,8 @@ public final class SearchEngine: Sendable {
                         )
                         let bits = fieldBits(at: position, in: bm25)
                         let coverage = fieldCoverage(bits, weights: titleWeights, total: totalWeight)
-                        let agreement = index.lexicon.agreement(of: procedures[position].concepts, asked: concepts)
+                        let named = procedures[position].concepts.union(procedures[position].echoes.intersection(concepts))
+                        let agreement = index.lexicon.agreement(of: named, asked: concepts)
                         let bm25Share = bm25Score / max(bm25Ceiling, 1e-6)
                         var score = parameters.bm25Weight * bm25Share + parameters.titleWeight * title.match
                         score += parameters.recallWeight * title.recall + parameters.exactRecallWeight * title.exactRecall
@@ -317,6 +318,12 @@ public final class SearchEngine: Sendable {
         let span = index.titleSpans[first]
         let name = index.titleWords[span.start..<(span.start + span.count)]
         return phrase.words.contains { word in name.contains { $0.weight > 0 && $0.folded == word.folded } }
+    }
+
+    /// Whether the procedure at `position` serves only a case that `query`
+    /// does not ask for (a facet of `concepts.txt` marked `only = yes`: the army's).
+    public func servesOnlyUnaskedCase(_ position: Int, for query: AnalyzedQuery) -> Bool {
+        !index.procedures[position].concepts.intersection(index.lexicon.exclusiveFacets).subtracting(query.concepts).isEmpty
     }
 
     /// Whether a word of `phrase` stands nowhere in the catalogue ("karaoke"):

@@ -168,6 +168,9 @@ public final class SearchIndex: Sendable {
             pending.flush(document: document, into: &postings)
             let titles = texts[.name] + (texts.shortName.map { [$0] } ?? []) + texts[.alias] + texts.spelledOut
             let plainTitle = texts.shortName == nil ? 0 : 1
+            let name = Self.matchTokens(texts[.name].first)
+            let concepts = lexicon.concepts(of: procedure, name: name)
+            let both = lexicon.coveredBoth(in: name)
             let family = familyOf[position]
             for title in titles {
                 titleTermsByFamily[Int(family)].formUnion(title.folded)
@@ -179,7 +182,7 @@ public final class SearchIndex: Sendable {
                     ages: ages.range(name: procedure.name), levels: procedure.levels,
                     isCurated: !aliasesByFamily[Int(family)].isEmpty,
                     isForCitizens: procedure.subjects.contains(where: citizenSubjects.contains),
-                    concepts: lexicon.concepts(of: procedure, name: Self.matchTokens(texts[.name].first)),
+                    concepts: concepts.subtracting(both), echoes: concepts.intersection(both),
                     plainTitle: plainTitle
                 )
             )
@@ -355,6 +358,9 @@ struct IndexedProcedure: Sendable {
     var isForCitizens: Bool
     /// The actions and facets its name carries (see `concepts.txt`).
     var concepts: ConceptSet
+    /// Those its name gives while also covering their plain case ("của Việt
+    /// Nam; … của nước ngoài"): carried only when a message asks for them.
+    var echoes: ConceptSet
     /// Which of its titles is the name without its bracketed parts (0, the
     /// name itself, when it has none; else 1, its short form).
     var plainTitle: Int

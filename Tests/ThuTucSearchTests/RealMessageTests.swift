@@ -39,6 +39,29 @@ struct RealMessageTests {
         #expect(reply("thủ tục đăng ký kết hôn").procedure?.code == "1.000894")
     }
 
+    @Test("A foreign body in a name is the foreign variant; a name covering both cases imposes neither")
+    func foreignBodies() {
+        #expect(reply("thành lập tổ chức hành nghề luật sư cần điều kiện gì").procedure?.code == "1.002010")
+        #expect(reply("thay đổi nội dung giấy phép thành lập chi nhánh của công ty luật nước ngoài").procedure?.code == "1.002528")
+        // Papers "của Việt Nam; … của nước ngoài": one procedure for both.
+        #expect(reply("chứng thực bản sao bằng tốt nghiệp").procedure?.code == "2.000815")
+    }
+
+    @Test("An everyday name followed by what it is about gives way to it")
+    func everydayNameWithObject() {
+        #expect(reply("đăng ký thế chấp tàu biển cần giấy tờ gì").procedure?.code == "1.011429")
+        // Said alone, a mortgage is of land.
+        #expect(reply("đăng ký thế chấp ở đâu").procedure?.code == "1.011441")
+    }
+
+    @Test("A topic held only in a case not asked (the army's clinics) is declined with its body")
+    func caseOnlyTheCatalogueHolds() {
+        let civilian = reply("xin cấp lại giấy phép hoạt động khám bệnh chữa bệnh cho phòng khám")
+        #expect(civilian.procedure == nil)
+        #expect(civilian.text.contains("Sở Y tế"), "\(civilian.text)")
+        #expect(reply("cấp giấy phép hoạt động khám bệnh chữa bệnh cho bệnh viện quân y").procedure?.code == "1.013624")
+    }
+
     @Test("A level the message names picks that level's variant")
     func namedLevel() {
         // Hỗ trợ dự án liên kết exists at commune (1.003434) and province (1.003397) level.
