@@ -224,7 +224,7 @@ public final class SearchEngine: Sendable {
                         )
                         let bits = fieldBits(at: position, in: bm25)
                         let coverage = fieldCoverage(bits, weights: titleWeights, total: totalWeight)
-                        let named = procedures[position].concepts.union(procedures[position].echoes.intersection(concepts))
+                        let named = procedures[position].concepts.union(procedures[position].conceptsIfAsked.intersection(concepts))
                         let agreement = index.lexicon.agreement(of: named, asked: concepts)
                         let bm25Share = bm25Score / max(bm25Ceiling, 1e-6)
                         var score = parameters.bm25Weight * bm25Share + parameters.titleWeight * title.match

@@ -182,7 +182,7 @@ public final class SearchIndex: Sendable {
                     ages: ages.range(name: procedure.name), levels: procedure.levels,
                     isCurated: !aliasesByFamily[Int(family)].isEmpty,
                     isForCitizens: procedure.subjects.contains(where: citizenSubjects.contains),
-                    concepts: concepts.subtracting(both), echoes: concepts.intersection(both),
+                    concepts: concepts.subtracting(both), conceptsIfAsked: concepts.intersection(both),
                     plainTitle: plainTitle
                 )
             )
@@ -360,7 +360,7 @@ struct IndexedProcedure: Sendable {
     var concepts: ConceptSet
     /// Those its name gives while also covering their plain case ("của Việt
     /// Nam; … của nước ngoài"): carried only when a message asks for them.
-    var echoes: ConceptSet
+    var conceptsIfAsked: ConceptSet
     /// Which of its titles is the name without its bracketed parts (0, the
     /// name itself, when it has none; else 1, its short form).
     var plainTitle: Int
