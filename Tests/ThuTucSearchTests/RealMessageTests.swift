@@ -52,8 +52,9 @@ struct RealMessageTests {
     @Test("An everyday name followed by what it is about gives way to it")
     func everydayNameWithObject() {
         #expect(reply("đăng ký thế chấp tàu biển cần giấy tờ gì").procedure?.code == "1.011429")
-        // Said alone, a mortgage is of land.
+        // Said alone, or of a house, a mortgage is of land.
         #expect(reply("đăng ký thế chấp ở đâu").procedure?.code == "1.011441")
+        #expect(reply("thủ tục đăng ký thế chấp nhà").procedure?.code == "1.011441")
     }
 
     @Test("A topic held only in a case not asked (the army's clinics) is declined with its body")
