@@ -1,5 +1,6 @@
 /// A phrase that tells how to read a message's clauses: an address line to
-/// drop, a mark of the request, or a place name that decides nothing.
+/// drop, a mark of the request, a place name that decides nothing, or the
+/// words that tell a death from a loss.
 /// Loaded from `Knowledge/lexicon/anatomy.txt`.
 public struct AnatomyPhrase: Sendable, Hashable {
     public enum Kind: String, Sendable, Hashable, CaseIterable {
@@ -13,6 +14,12 @@ public struct AnatomyPhrase: Sendable, Hashable {
         case place
         /// A word after which a lone capital letter is a placeholder name ("anh C").
         case placeholderTitle = "placeholder-title"
+        /// A person a message speaks of ("bố", "chồng"): a ``death`` word
+        /// after one is about that person.
+        case person
+        /// A word that says someone died when a ``person`` is its subject and
+        /// nothing follows it ("bố tôi mới mất"), and a loss otherwise ("mất hộ chiếu").
+        case death
     }
 
     public var kind: Kind

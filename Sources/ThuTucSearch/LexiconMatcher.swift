@@ -23,6 +23,9 @@ struct LexiconMatcher: Sendable {
     var requestMarkers = PhraseSet<Bool>()
     var places = PhraseSet<Bool>()
     var conjunctions = PhraseSet<Bool>()
+    /// See ``AnatomyPhrase/Kind/person`` and ``AnatomyPhrase/Kind/death``.
+    var persons = PhraseSet<Bool>()
+    var deaths = PhraseSet<Bool>()
     /// "cấp tỉnh", "cấp xã"…: a level a message asks for, from `catalogue.txt`.
     var levels = PhraseSet<Level>()
     /// Phrases naming a topic the catalogue does not hold, each with its
@@ -92,6 +95,8 @@ struct LexiconMatcher: Sendable {
             case .request: requestMarkers.insert(phrase, true)
             case .place: places.insert(phrase, true)
             case .conjunction: conjunctions.insert(phrase, true)
+            case .person: persons.insert(phrase, true)
+            case .death: deaths.insert(phrase, true)
             case .placeholderTitle: placeholderTitles.insert(TextNormalizer.fold(entry.phrase))
             }
         }

@@ -14,6 +14,8 @@ struct QueryAnalyzer: Sendable {
     static let contextWeight: Float = 0.5
     /// The longest clause read as an address line ("Kính gửi …,").
     static let longestSalutation = 15
+    /// The most stopwords between a person and a death word ("chồng của tôi đã mất").
+    static let longestPersonGap = 3
 
     let index: SearchIndex
 
@@ -381,6 +383,7 @@ struct QueryAnalyzer: Sendable {
         for range in placeRanges {
             for offset in range { words[offset].isDropped = true }
         }
+        dropDeaths(&words, matches: matches)
 
         var requests = cued.union(questions)
         for start in words.indices where lexicon.requestMarkers.longestMatch(in: matches, at: start) != nil {
@@ -405,6 +408,51 @@ struct QueryAnalyzer: Sendable {
             }
         }
         return sentences
+    }
+
+    /// Drops a death word whose subject is a person the message speaks of
+    /// and after which the clause names nothing ("chồng tôi đã mất thì…"),
+    /// with its subject: someone died, nothing was lost, so the words ask
+    /// for no reissue, match no name about a lost paper, and the person is
+    /// the story's, not the procedure's ("nhận cha, mẹ, con" is not about a
+    /// mother who died). "Bố tôi mất giấy khai sinh" keeps them.
+    private func dropDeaths(_ words: inout [Word], matches: [MatchToken]) {
+        var position = 0
+        while position < words.count {
+            guard !words[position].consumed, let death = index.lexicon.deaths.longestMatch(in: matches, at: position) else {
+                position += 1
+                continue
+            }
+            let end = position + death.tokens.count
+            let namesNothingAfter =
+                end == words.count || words[end].clause != words[position].clause || isStopword(at: end, in: matches)
+                || isQuestionPhrase(at: end, in: matches)
+            if namesNothingAfter, let subject = personSubject(before: position, in: words, matches: matches) {
+                for offset in subject..<end {
+                    words[offset].consumed = true
+                    words[offset].isDropped = true
+                }
+            }
+            position = end
+        }
+    }
+
+    /// Where a person phrase starts that ends just before `position`, in
+    /// its clause, with at most a few stopwords between ("bố tôi đã",
+    /// "chồng của tôi").
+    private func personSubject(before position: Int, in words: [Word], matches: [MatchToken]) -> Int? {
+        let clause = words[position].clause
+        for start in stride(from: position - 1, through: max(0, position - Self.longestPersonGap - 3), by: -1) {
+            guard words[start].clause == clause, !words[start].consumed else { return nil }
+            guard let person = index.lexicon.persons.longestMatch(in: matches, at: start), start + person.tokens.count <= position else {
+                continue
+            }
+            let between = (start + person.tokens.count)..<position
+            if between.count <= Self.longestPersonGap, between.allSatisfy({ isStopword(at: $0, in: matches) }) {
+                return start
+            }
+        }
+        return nil
     }
 
     /// The concepts the message asks for, read over the words cues and

@@ -33,6 +33,21 @@ struct RealMessageTests {
         #expect(EngineFixture.assistant.engine.concepts(asked: query).map(\.label) == ["cấp lại"])
     }
 
+    @Test("A person who died (\"bố tôi mới mất\") is no lost paper; a person who lost a paper still is")
+    func deathIsNoLoss() {
+        let engine = EngineFixture.assistant.engine
+        let death = engine.analyze("chồng tôi đã mất thì tôi có được nhận tiền bảo hiểm của chồng không")
+        #expect(engine.concepts(asked: death).isEmpty)
+        #expect(!death.terms.contains { $0.text == "mat" })
+        #expect(reply("bố tôi vừa mất, gia đình cần làm giấy tờ gì để báo tử").procedure?.code == "1.000656")
+        // Only the dead person's words go: "mất" naming a paper is a loss, and "mất bao lâu" a time.
+        let loss = engine.analyze("bố tôi mất giấy phép lái xe")
+        #expect(engine.concepts(asked: loss).map(\.label).contains("cấp lại"))
+        #expect(reply("làm hộ chiếu cho mẹ mất bao lâu").intent == .time)
+        // "Em" is also how people call themselves: "em mất rồi" is not read as a death.
+        #expect(engine.concepts(asked: engine.analyze("thẻ căn cước của em mất rồi")).map(\.label).contains("cấp lại"))
+    }
+
     @Test("A story that tells the case gets the variant for it; with none told, the plain one")
     func facets() {
         #expect(reply("Chồng tôi là người Hàn Quốc, con chúng tôi sinh ở Việt Nam thì làm giấy khai sinh thế nào?").procedure?.code == "2.000528")
