@@ -50,6 +50,8 @@ struct UnderstandingTests {
         #expect(code("làm sổ đỏ lần đầu") == "1.013978")
         #expect(code("nhập hộ khẩu cho con") == "1.004222")
         #expect(code("xin giấy xác nhận độc thân") == "1.004873")
+        // An acronym the catalogue spells out, not a typo of a shorter one (GPLHX is no GPLX).
+        #expect(code("xin cấp GPLHX cho xe quá tải trọng") == "1.000028")
         let reply = EngineFixture.ask("dk tam tru can j ko ad")
         #expect(reply.procedure?.code == "1.004194")
         #expect(reply.intent == .documents)
