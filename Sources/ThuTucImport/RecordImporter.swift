@@ -1,3 +1,4 @@
+import Foundation
 import ThuTucKnowledge
 
 /// Maps one record, of the portal export or of a Word export
@@ -23,7 +24,9 @@ public struct RecordImporter: Sendable {
         let record = rawRecord.normalized()
         var problems: [ImportProblem] = []
         let code = try Self.code(record.code, file: file, field: "ma_thu_tuc", problems: &problems)
-        guard let name = PortalText.value(record.name) else { throw .missingField(file, "ten_thu_tuc") }
+        guard let name = PortalText.value(record.name).map({ Self.withoutOwnCode($0, code: code) }) else {
+            throw .missingField(file, "ten_thu_tuc")
+        }
         guard let field = PortalText.value(record.field) else { throw .missingField(file, "linh_vuc") }
         let url = PortalText.clean(record.url)
         guard url.hasPrefix("https://") else { throw .invalidURL(file, url) }
@@ -83,6 +86,18 @@ public struct RecordImporter: Sendable {
         let scalars = Array(code.unicodeScalars)
         guard scalars.count == 8, scalars[1] == "." else { return false }
         return scalars.enumerated().allSatisfy { index, scalar in index == 1 || scalar.isASCIIDigit }
+    }
+
+    /// `name` without a last bracket that only repeats the procedure's own
+    /// code, as ten of the portal's names end ("Cấp giấy phép môi trường
+    /// (cấp Bộ) (1.010719)"): every answer shows the code already, and a
+    /// clarification label cut from where two such names differ read
+    /// "Bộ) (1.010732".
+    static func withoutOwnCode(_ name: String, code: String) -> String {
+        guard name.hasSuffix(")"), let open = name.lastIndex(of: "(") else { return name }
+        let inside = name[name.index(after: open)..<name.index(before: name.endIndex)]
+        guard inside.trimmingCharacters(in: .whitespaces) == code else { return name }
+        return String(name[..<open]).trimmingCharacters(in: .whitespaces)
     }
 
     /// "1.000080" for ".../bo-tu-phap/1.000080.json".

@@ -10,7 +10,8 @@ struct ImportCatalogImporterTests {
         let source = root.appendingPathComponent("dichvucong")
         try ImportFixtures.writeRecord(ImportFixtures.record(code: "1.000002"), folder: "bo-tu-phap", in: source)
         try ImportFixtures.writeRecord(ImportFixtures.record(code: "1.000001", name: "Thủ tục đăng ký kết hôn"), folder: "bo-tu-phap", in: source)
-        var customs = ImportFixtures.record(code: "2.000003", name: "Thủ tục hải quan")
+        // Some portal names end by repeating their own code.
+        var customs = ImportFixtures.record(code: "2.000003", name: "Thủ tục hải quan (cấp Bộ) ( 2.000003 )")
         customs["cap_thuc_hien"] = "Cấp bộ"
         customs["cach_thuc_thuc_hien"] = "Hình thức nộpThời gianPhí, lệ phíMô tảTrực tuyến120 VNĐ(20.000 vnđ /tờ khai)"
         try ImportFixtures.writeRecord(customs, folder: "bo-tai-chinh", in: source)
@@ -66,6 +67,8 @@ struct ImportCatalogImporterTests {
         #expect(reports.flatMap(\.failures).isEmpty)
         #expect(reports[1].ministries.map(\.folder) == ["bo-tai-chinh", "bo-tu-phap"])
 
+        let customs = try String(contentsOf: knowledge.appendingPathComponent("procedures/bo-tai-chinh.jsonl"), encoding: .utf8)
+        #expect(try customs.split(separator: "\n").map { try Procedure(jsonLine: $0).name } == ["Thủ tục hải quan (cấp Bộ)"])
         let lines = try String(contentsOf: knowledge.appendingPathComponent("procedures/bo-tu-phap.jsonl"), encoding: .utf8)
         #expect(lines.hasSuffix("}\n"))
         let procedures = try lines.split(separator: "\n").map { try Procedure(jsonLine: $0) }
