@@ -29,6 +29,8 @@ struct RealMessageTests {
         #expect(reply("dăng kí kêt hôn mât bao lâu").procedure?.code == "1.000894")
         // "Xin cấp" with nothing after it asks for the first issue, not a re-issue.
         #expect(["2.001130", "1.002681"].contains(reply("tôi muốn xin cấp chứng chỉ hành nghề quản tài viên").procedure?.code))
+        // "Làm lại" is a re-issue or a re-registration, as the procedure has it.
+        #expect(["2.001410", "1.003173"].contains(reply("cơ quan tôi làm lại con dấu thì nộp hồ sơ ở đâu").procedure?.code))
         let query = EngineFixture.assistant.engine.analyze("giấy phép lái xe bị mất")
         #expect(EngineFixture.assistant.engine.concepts(asked: query).map(\.label) == ["cấp lại"])
     }
