@@ -59,6 +59,9 @@ struct RealMessageTests {
         // A temporary residence card is issued to foreigners only; a citizen registers tạm trú.
         #expect(["1.003460", "1.003358"].contains(reply("làm thẻ tạm trú cần giấy tờ gì").procedure?.code))
         #expect(reply("đăng ký tạm trú cần giấy tờ gì").procedure?.code == "1.004194")
+        // So is a visa issued in Vietnam: an e-visa is the foreigner's own request.
+        #expect(reply("muốn xin visa điện tử thì làm thế nào").procedure?.code == "1.002757")
+        #expect(reply("giấy miễn thị thực bị rách thì xin cấp lại thế nào").procedure?.code == "1.000807")
     }
 
     @Test("A foreign body in a name is the foreign variant; a name covering both cases imposes neither")
