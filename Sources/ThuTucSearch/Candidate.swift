@@ -75,13 +75,10 @@ public struct MatchFeatures: Sendable, Hashable {
     public var concepts: Float
     /// The most words of the procedure's name that stand together in the message.
     public var phrase: Int
-    /// Share of the question's two rarest words the procedure holds outside
-    /// its document list (1 when the question has none).
-    public var anchors: Float
     /// Steps down the deployment's level preference.
     public var levelRank: Int
     public var isCurated: Bool
     public var isForCitizens: Bool
 
-    public static let exact = MatchFeatures(bm25: 1, pairs: 1, concepts: 0, phrase: 0, anchors: 1, levelRank: 0, isCurated: false, isForCitizens: false)
+    public static let exact = MatchFeatures(bm25: 1, pairs: 1, concepts: 0, phrase: 0, levelRank: 0, isCurated: false, isForCitizens: false)
 }

@@ -170,14 +170,6 @@ public final class SearchEngine: Sendable {
         return kept
     }
 
-    /// A bit per term (as ``fieldBits(at:in:)`` sets them) for the
-    /// question's two rarest words.
-    private func anchorMask(of terms: [AnalyzedQuery.Term]) -> UInt64 {
-        let known = terms.indices.filter { $0 < 64 && terms[$0].isKnown && terms[$0].weight > 0 }
-        let rarest = known.sorted { index.documentFrequency[Int(terms[$0].match.folded)] < index.documentFrequency[Int(terms[$1].match.folded)] }
-        return rarest.prefix(parameters.anchorWords).reduce(0) { $0 | 1 << UInt64($1) }
-    }
-
     /// The folded word held by the fewest procedures among those that score;
     /// nil when none does.
     private func rarestWord(of terms: [AnalyzedQuery.Term]) -> Int? {
@@ -208,7 +200,6 @@ public final class SearchEngine: Sendable {
 
         let scratch = TitleScratch(terms: terms, sequence: sequence, table: bm25, longestTitle: index.longestTitle)
         var best = FamilyBest(capacity: pool.count)
-        let anchorMask = self.anchorMask(of: terms)
         // Entries are read in place: copying one would retain each of its
         // arrays, for every candidate of every question.
         var partial: [(scored: Scored, factor: Float)] = []
@@ -241,7 +232,6 @@ public final class SearchEngine: Sendable {
                         }
                         let features = MatchFeatures(
                             bm25: bm25Share, pairs: pairShare, concepts: agreement, phrase: 0,
-                            anchors: anchorMask == 0 ? 1 : Float((bits & anchorMask).nonzeroBitCount) / Float(anchorMask.nonzeroBitCount),
                             levelRank: levelRanks[position], isCurated: procedures[position].isCurated,
                             isForCitizens: procedures[position].isForCitizens
                         )
