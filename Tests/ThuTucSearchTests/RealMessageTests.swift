@@ -104,6 +104,8 @@ struct RealMessageTests {
             ("gia hạn hộ chiếu ngoại giao cần gì", "Bộ Ngoại giao"),
             ("tôi muốn hưởng trợ cấp thất nghiệp thì làm thế nào", "Bộ Nội vụ"),
             ("hồ sơ của tôi nộp tuần trước đến đâu rồi, tra cứu hồ sơ thế nào", "mã hồ sơ"),
+            // The army's hospitals are in the catalogue; a hospital's beds are the health ministry's.
+            ("bệnh viện tư cần bao nhiêu giường bệnh thì được cấp giấy phép hoạt động", "Bộ Y tế"),
         ]
         for (text, body) in cases {
             let answer = reply(text)
