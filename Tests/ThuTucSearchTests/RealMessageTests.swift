@@ -64,6 +64,13 @@ struct RealMessageTests {
         #expect(reply("giấy miễn thị thực bị rách thì xin cấp lại thế nào").procedure?.code == "1.000807")
     }
 
+    @Test("Settling income tax: one's own by default, the employer's or the business's when they are named")
+    func incomeTaxSettlement() {
+        #expect(reply("quyết toán thuế thu nhập cá nhân nộp ở đâu").procedure?.code == "2.002233")
+        #expect(reply("công ty quyết toán thuế TNCN thay cho người lao động cần hồ sơ gì").procedure?.code == "1.008309")
+        #expect(reply("hộ kinh doanh quyết toán thuế thu nhập cá nhân thế nào").procedure?.code == "1.014976")
+    }
+
     @Test("A foreign body in a name is the foreign variant; a name covering both cases imposes neither")
     func foreignBodies() {
         #expect(reply("thành lập tổ chức hành nghề luật sư cần điều kiện gì").procedure?.code == "1.002010")
