@@ -56,6 +56,8 @@ struct RealMessageTests {
         #expect(reply("đăng ký khai sinh cho con").procedure?.code == "1.001193")
         #expect(reply("Hai vợ chồng đã đăng ký kết hôn nhưng sổ hộ tịch bị mất, muốn đăng ký lại thì làm sao?").procedure?.code == "1.004746")
         #expect(reply("thủ tục đăng ký kết hôn").procedure?.code == "1.000894")
+        // A household business's change is not an enterprise's.
+        #expect(reply("hộ kinh doanh muốn đổi ngành nghề thì làm thế nào").procedure?.code == "2.000720")
         // A temporary residence card is issued to foreigners only; a citizen registers tạm trú.
         #expect(["1.003460", "1.003358"].contains(reply("làm thẻ tạm trú cần giấy tờ gì").procedure?.code))
         #expect(reply("đăng ký tạm trú cần giấy tờ gì").procedure?.code == "1.004194")
