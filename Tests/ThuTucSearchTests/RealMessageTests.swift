@@ -115,6 +115,7 @@ struct RealMessageTests {
             ("hồ sơ của tôi nộp tuần trước đến đâu rồi, tra cứu hồ sơ thế nào", "mã hồ sơ"),
             // The army's hospitals are in the catalogue; a hospital's beds are the health ministry's.
             ("bệnh viện tư cần bao nhiêu giường bệnh thì được cấp giấy phép hoạt động", "Bộ Y tế"),
+            ("thủ tục ly hôn đơn phương", "Tòa án nhân dân"),
         ]
         for (text, body) in cases {
             let answer = reply(text)
