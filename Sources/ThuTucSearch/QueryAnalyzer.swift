@@ -283,8 +283,7 @@ struct QueryAnalyzer: Sendable {
             var tokens = reading.reading
             var readingText = reading.readingText
             if let alternative = reading.alternative, let alternativeText = reading.alternativeText {
-                let nextIsContent = end < words.count && !isStopword(at: end, in: matches) && !isQuestionPhrase(at: end, in: matches)
-                if !nextIsContent {
+                if !namesContent(at: end, in: matches) {
                     tokens = alternative
                     readingText = alternativeText
                 }
@@ -304,6 +303,12 @@ struct QueryAnalyzer: Sendable {
 
     private func isStopword(at position: Int, in matches: [MatchToken]) -> Bool {
         index.lexicon.stopwords.longestMatch(in: matches, at: position) != nil
+    }
+
+    /// Whether a word at `position` names something the message is about:
+    /// there is one, and no stopword, cue or request phrase starts there.
+    private func namesContent(at position: Int, in matches: [MatchToken]) -> Bool {
+        position < matches.count && !isStopword(at: position, in: matches) && !isQuestionPhrase(at: position, in: matches)
     }
 
     /// Whether an intent cue or a request phrase starts at `position`
@@ -424,9 +429,7 @@ struct QueryAnalyzer: Sendable {
                 continue
             }
             let end = position + death.tokens.count
-            let namesNothingAfter =
-                end == words.count || words[end].clause != words[position].clause || isStopword(at: end, in: matches)
-                || isQuestionPhrase(at: end, in: matches)
+            let namesNothingAfter = !namesContent(at: end, in: matches) || words[end].clause != words[position].clause
             if namesNothingAfter, let subject = personSubject(before: position, in: words, matches: matches) {
                 for offset in subject..<end {
                     words[offset].consumed = true
