@@ -94,7 +94,10 @@ public struct DecisionPolicy: Sendable {
     func probability(_ leader: Candidate, runnerUp: Candidate?) -> Double {
         let features = leader.features
         var logit = bias
-        logit += scoreWeight * Double(leader.score) / 10
+        // An agreement the runner-up shares (both are export licences) tells
+        // them apart no more than it shows that either is what was asked.
+        let shared = max(0, min(features.concepts, runnerUp?.features.concepts ?? 0))
+        logit += scoreWeight * Double(leader.score - engine.conceptScore(of: shared)) / 10
         logit += marginWeight * Double(leader.score - (runnerUp?.score ?? 0)) / 10
         logit += precisionWeight * Double(leader.title.precision)
         logit += phraseWeight * Double(min(features.phrase, 10)) / 10

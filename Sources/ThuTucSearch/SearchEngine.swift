@@ -223,7 +223,7 @@ public final class SearchEngine: Sendable {
                         score += parameters.precisionWeight * title.precision + parameters.coverageWeight * max(coverage, title.recall)
                         let pairShare = pairs.isEmpty ? 0 : pairs[position]
                         score += parameters.pairWeight * pairShare
-                        score += agreement >= 0 ? parameters.conceptWeight * agreement : parameters.conceptPenalty * agreement
+                        score += conceptScore(of: agreement)
                         var factor = 1 - parameters.levelStep * Float(levelRanks[position])
                         if procedures[position].isCurated { factor *= parameters.curatedPrior }
                         if procedures[position].isForCitizens { factor *= parameters.citizenPrior }
@@ -286,6 +286,12 @@ public final class SearchEngine: Sendable {
     private func isBetter(_ scored: Scored, than other: Scored) -> Bool {
         if scored.score != other.score { return scored.score > other.score }
         return index.knowledge.procedures[scored.position].code < index.knowledge.procedures[other.position].code
+    }
+
+    /// What a concept agreement (``MatchFeatures/concepts``) adds to a
+    /// candidate's score, before its priors.
+    public func conceptScore(of agreement: Float) -> Float {
+        agreement >= 0 ? parameters.conceptWeight * agreement : parameters.conceptPenalty * agreement
     }
 
     /// Whether one of the titles (name, short name, aliases) of the

@@ -66,6 +66,16 @@ struct RealMessageTests {
         #expect(reply("giấy miễn thị thực bị rách thì xin cấp lại thế nào").procedure?.code == "1.000807")
     }
 
+    @Test("Export or import: a message that says which way gets that way's procedure")
+    func tradeDirection() {
+        #expect(reply("đăng ký kiểm dịch sản phẩm động vật thủy sản để xuất khẩu").procedure?.code == "1.003728")
+        #expect(reply("muốn đăng ký kiểm dịch động vật trên cạn xuất khẩu thì nộp ở đâu").procedure?.code == "1.003407")
+        // Only the export way, never an import registration.
+        #expect(reply("Trang trại tôi muốn xuất khẩu gà sang Lào thì đăng ký kiểm dịch động vật ở đâu?").procedure?.code != "1.003264")
+        // A case every candidate shares tells none of them apart: it adds no confidence.
+        #expect(reply("công ty xuất khẩu, nhập khẩu phân bón muốn đăng ký hạn ngạch").procedure == nil)
+    }
+
     @Test("Settling income tax: one's own by default, the employer's or the business's when they are named")
     func incomeTaxSettlement() {
         #expect(reply("quyết toán thuế thu nhập cá nhân nộp ở đâu").procedure?.code == "2.002233")
