@@ -63,4 +63,9 @@ struct BigramPostings: Sendable {
         for holder in holders { scores[Int(holder)] /= ceiling }
         return (scores, holders)
     }
+
+    /// Whether some procedure's texts hold the two words side by side.
+    func holds(_ first: Int32, _ second: Int32) -> Bool {
+        postings[SearchIndex.bigram(first, second)] != nil
+    }
 }

@@ -179,10 +179,24 @@ struct QueryAnalyzer: Sendable {
     private func terms(of words: some Collection<Word>) -> [AnalyzedQuery.Term] {
         var terms: [AnalyzedQuery.Term] = []
         terms.reserveCapacity(words.count)
-        for word in words where !word.consumed && word.token.kind == .word {
-            terms.append(AnalyzedQuery.Term(text: word.token.folded, match: word.match, weight: word.weight))
+        var previous: Word?
+        for word in words where !word.consumed {
+            if word.token.kind == .word || isClass(word, after: previous) {
+                terms.append(AnalyzedQuery.Term(text: word.token.folded, match: word.match, weight: word.weight))
+            }
+            previous = word
         }
         return terms
+    }
+
+    /// Whether `word` is a number that, with the word before it, names a
+    /// class the catalogue holds ("cảng cá loại 1", "công trình cấp 3"):
+    /// such a number tells variants apart, where a number elsewhere ("đủ
+    /// 14 tuổi", "2 con") names no topic.
+    private func isClass(_ word: Word, after previous: Word?) -> Bool {
+        guard word.token.kind == .number, word.match.folded >= 0, let previous, previous.token.kind == .word, previous.match.folded >= 0
+        else { return false }
+        return index.pairs.holds(previous.match.folded, word.match.folded)
     }
 
     private func matchToken(_ token: Token) -> MatchToken {

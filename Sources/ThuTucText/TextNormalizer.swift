@@ -123,6 +123,10 @@ public enum TextNormalizer {
         var tone = Tone.level
         var hasDiacritics = false
         var hasLetter = false
+        /// Whether every character so far is an ASCII capital: a roman numeral
+        /// is read as one only when written in capitals ("loại II"), as the
+        /// catalogue and most people write it.
+        var capitalsOnly = true
         var start: Int?
         /// A "." "," or "/" seen right after a digit, kept only if a digit follows.
         var pendingSeparator: (scalar: Unicode.Scalar, index: Int)?
@@ -142,8 +146,10 @@ public enum TextNormalizer {
                 switch value {
                 case 0x61...0x7A:
                     hasLetter = true
+                    capitalsOnly = false
                     append(UInt8(value), at: index)
                 case 0x30...0x39:
+                    capitalsOnly = false
                     append(UInt8(value), at: index)
                 case 0x41...0x5A:
                     hasLetter = true
@@ -159,6 +165,7 @@ public enum TextNormalizer {
                 }
                 return
             }
+            capitalsOnly = false
             if let letter = VietnameseLetter.decompose(scalar) {
                 hasLetter = true
                 hasDiacritics = true
@@ -208,12 +215,18 @@ public enum TextNormalizer {
                 tone = .level
                 hasDiacritics = false
                 hasLetter = false
+                capitalsOnly = true
                 start = nil
             }
             guard !letters.isEmpty, let start else { return }
             Syllable.normalizeFinalY(letters.elements, marks: UnsafeBufferPointer(marks.elements))
             let kind: Token.Kind
-            if hasLetter {
+            if hasLetter, capitalsOnly, let digits = RomanNumeral.digits(UnsafeBufferPointer(letters.elements)) {
+                letters.removeAll()
+                marks.removeAll()
+                for digit in digits { append(digit, at: start) }
+                kind = .number
+            } else if hasLetter {
                 kind = .word
             } else if Syllable.isCatalogueCode(UnsafeBufferPointer(letters.elements)) {
                 kind = .code

@@ -76,6 +76,17 @@ struct RealMessageTests {
         #expect(reply("công ty xuất khẩu, nhập khẩu phân bón muốn đăng ký hạn ngạch").procedure == nil)
     }
 
+    @Test("A class typed in digits finds the name that writes it in roman numerals, and back")
+    func classNumbers() {
+        #expect(reply("công bố mở cảng cá loại 1 cần giấy tờ gì").procedure?.code == "1.004694")
+        #expect(reply("công bố mở cảng cá loại III").procedure?.code == "1.004478")
+        #expect(reply("điều kiện cấp chứng chỉ hành nghề đo đạc và bản đồ hạng 1").procedure?.code == "1.000063")
+        #expect(reply("trung tâm sát hạch lái xe loại 2 xin giấy phép thế nào").procedure?.code == "3.000355")
+        // A number that names no class the catalogue holds is no topic word.
+        let query = EngineFixture.assistant.engine.analyze("tôi sinh năm 1985, có 2 con, muốn làm hộ chiếu")
+        #expect(!query.terms.contains { $0.text == "1985" || $0.text == "2" })
+    }
+
     @Test("Settling income tax: one's own by default, the employer's or the business's when they are named")
     func incomeTaxSettlement() {
         #expect(reply("quyết toán thuế thu nhập cá nhân nộp ở đâu").procedure?.code == "2.002233")

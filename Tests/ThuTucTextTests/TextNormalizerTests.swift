@@ -77,6 +77,16 @@ struct TextNormalizerTests {
         #expect(folded("123/2015/NĐ-CP") == ["123/2015", "nd", "cp"])
     }
 
+    @Test("Roman numerals in capitals read as the digits citizens type")
+    func romanNumerals() {
+        let tokens = TextNormalizer.normalize("cảng cá loại I, loại II; công trình cấp IV").tokens
+        #expect(tokens.map(\.folded) == ["cang", "ca", "loai", "1", "loai", "2", "cong", "trinh", "cap", "4"])
+        #expect(tokens[3].kind == .number)
+        #expect(tokens[3].text == "I")
+        // Lower case, a lone V or X (a hidden name), and other capitals stay words.
+        #expect(folded("loại ii, anh X, chị V, CCCD, MIX") == ["loai", "ii", "anh", "x", "chi", "v", "cccd", "mix"])
+    }
+
     @Test("A text typed mostly with accents marks its plain words too")
     func accentedMode() {
         let accented = TextNormalizer.normalize("đăng ký khai sinh")
