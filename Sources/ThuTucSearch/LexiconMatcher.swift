@@ -122,8 +122,14 @@ struct LexiconMatcher: Sendable {
                 if names[phrase] == nil { order.append((phrase, true)) }
                 names[phrase, default: ConceptSet()].insert(index)
             }
+            // In a message, a phrase naming both cases ("xuất khẩu, nhập
+            // khẩu") asks for neither: it is read whole, asking nothing.
             for phrase in concept.bothPhrases.map({ compile($0).match }) {
                 conceptBoth.insert(phrase, ConceptSet(bits: 1 << UInt64(index)))
+                if asks[phrase] == nil {
+                    order.append((phrase, false))
+                    asks[phrase] = ConceptSet()
+                }
             }
             for phrase in concept.askPhrases.map({ compile($0).match }) {
                 if asks[phrase] == nil { order.append((phrase, false)) }

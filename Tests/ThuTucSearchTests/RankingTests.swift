@@ -1,7 +1,7 @@
 import Testing
-import ThuTucDialogue
+@testable import ThuTucDialogue
 import ThuTucKnowledge
-import ThuTucSearch
+@testable import ThuTucSearch
 
 /// Ranking rules shown on small catalogues built in memory.
 @Suite("Ranking")
@@ -113,5 +113,21 @@ struct RankingTests {
         let engine = engine([procedure("1.000050", "Cấp phép khai thác cát sỏi lòng sông")])
         #expect(answered("giá vàng hôm nay", engine) == nil)
         #expect(answered("", engine) == nil)
+    }
+
+    @Test("A concept agreement the runner-up shares adds no confidence")
+    func sharedAgreement() {
+        let engine = engine([procedure("1.000060", "Cấp phép xuất khẩu gỗ"), procedure("1.000061", "Cấp phép xuất khẩu than")])
+        let policy = DecisionPolicy(engine: engine)
+        func candidate(_ position: Int, score: Float, concepts: Float) -> Candidate {
+            let features = MatchFeatures(bm25: 0.5, pairs: 0, concepts: concepts, phrase: 3, levelRank: 0, isCurated: false, isForCitizens: false)
+            let title = TitleMatch(match: 0.5, recall: 0.5, exactRecall: 0.5, precision: 0.5, index: 0)
+            return Candidate(position: position, knowledge: engine.knowledge, score: score, bm25: 5, title: title, coverage: 0.5, features: features)
+        }
+        let leader = candidate(0, score: 12, concepts: 2)
+        let sharing = policy.probability(leader, runnerUp: candidate(1, score: 10, concepts: 2))
+        let notSharing = policy.probability(leader, runnerUp: candidate(1, score: 10, concepts: -1))
+        #expect(sharing < notSharing)
+        #expect(abs(sharing - policy.probability(candidate(0, score: 12 - engine.conceptScore(of: 2), concepts: 0), runnerUp: candidate(1, score: 10 - engine.conceptScore(of: 2), concepts: 0))) < 1e-6)
     }
 }
