@@ -119,6 +119,10 @@ struct RealMessageTests {
         #expect(civilian.procedure == nil)
         #expect(civilian.text.contains("Sở Y tế"), "\(civilian.text)")
         #expect(reply("cấp giấy phép hoạt động khám bệnh chữa bệnh cho bệnh viện quân y").procedure?.code == "1.013624")
+        // A conscript (binh sĩ) is the army's; a police officer is not.
+        #expect(reply("hồ sơ miễn học phí cho con đẻ của hạ sĩ quan, binh sĩ tại ngũ học trường phổ thông công lập gồm những gì").procedure?.code == "2.002765")
+        let engine = EngineFixture.assistant.engine
+        #expect(engine.concepts(asked: engine.analyze("chế độ cho hạ sĩ quan công an nghỉ hưu")).isEmpty)
     }
 
     @Test("A level the message names picks that level's variant")
