@@ -84,6 +84,14 @@ struct UnderstandingTests {
         #expect(reply.intent == intent)
     }
 
+    @Test("The formal \"phải thực hiện thủ tục như thế nào\" asks for the steps, and its words name no topic")
+    func formalStepsCue() {
+        let engine = EngineFixture.assistant.engine
+        let query = engine.analyze("muốn đăng ký kết hôn thì phải thực hiện thủ tục như thế nào")
+        #expect(query.intent == .steps)
+        #expect(!query.terms.contains { $0.text == "thuc" || $0.text == "hien" })
+    }
+
     @Test("Out of scope, gibberish and smalltalk name no procedure", arguments: [
         "thời tiết Đà Lạt cuối tuần", "công thức nấu bún bò", "tỷ số bóng đá tối qua", "qwerty asdf", "???", "12345",
     ])
