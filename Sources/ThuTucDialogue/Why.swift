@@ -74,6 +74,7 @@ public final class Why: Sendable {
         lines.append(line(.whyIntents, ["intents": intents.map { line(Self.label(of: $0)) }.joined(separator: ", ")]))
         let concepts = engine.concepts(asked: query)
         if !concepts.isEmpty { lines.append(line(.whyConcepts, ["concepts": concepts.map(\.label).joined(separator: ", ")])) }
+        if !query.held.isEmpty { lines.append(line(.whyHeld, ["papers": query.held.map(\.text).joined(separator: "; ")])) }
         if !query.outside.isEmpty {
             let topics = engine.knowledge.lexicon.outside
             lines.append(line(.whyOutside, ["phrases": query.outside.map { "\"\($0.text)\" (\(topics[$0.topic].topic))" }.joined(separator: "; ")]))

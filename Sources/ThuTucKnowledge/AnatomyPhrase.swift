@@ -1,6 +1,6 @@
 /// A phrase that tells how to read a message's clauses: an address line to
-/// drop, a mark of the request, a place name that decides nothing, or the
-/// words that tell a death from a loss.
+/// drop, a mark of the request, a place name that decides nothing, the
+/// words that tell a death from a loss, or those that say a paper is held.
 /// Loaded from `Knowledge/lexicon/anatomy.txt`.
 public struct AnatomyPhrase: Sendable, Hashable {
     public enum Kind: String, Sendable, Hashable, CaseIterable {
@@ -20,6 +20,9 @@ public struct AnatomyPhrase: Sendable, Hashable {
         /// A word that says someone died when a ``person`` is its subject and
         /// nothing follows it ("bố tôi mới mất"), and a loss otherwise ("mất hộ chiếu").
         case death
+        /// Says the citizen already holds the paper named after it ("đã được
+        /// cấp"): a procedure that issues that paper is not what is asked.
+        case held
     }
 
     public var kind: Kind

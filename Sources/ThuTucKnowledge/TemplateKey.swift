@@ -140,6 +140,7 @@ public enum TemplateKey: String, Sendable, CaseIterable {
     case whyRewrites = "why.rewrites"
     case whyIntents = "why.intents"
     case whyConcepts = "why.concepts"
+    case whyHeld = "why.held"
     case whyOutside = "why.outside"
     case whyUnknown = "why.unknown"
     case whyCandidates = "why.candidates"
@@ -225,6 +226,7 @@ public enum TemplateKey: String, Sendable, CaseIterable {
         case .whyRewrites: ["rewrites"]
         case .whyIntents: ["intents"]
         case .whyConcepts: ["concepts"]
+        case .whyHeld: ["papers"]
         case .whyOutside: ["phrases"]
         case .whyUnknown: ["words"]
         case .whyCandidate: ["number", "code", "name", "score", "match", "recall", "precision", "phrase", "concepts"]

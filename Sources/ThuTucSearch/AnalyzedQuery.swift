@@ -26,6 +26,14 @@ public struct AnalyzedQuery: Sendable {
         var words: [MatchToken]
     }
 
+    /// A paper the message says the citizen already holds ("đã được cấp
+    /// Giấy phép thành lập"): issuing it again is not what is asked.
+    public struct HeldPaper: Sendable, Hashable {
+        /// The paper's words as typed.
+        public var text: String
+        var words: [MatchToken]
+    }
+
     /// One sentence of the message and the part it plays.
     public struct Sentence: Sendable, Hashable {
         public enum Role: String, Sendable {
@@ -88,6 +96,8 @@ public struct AnalyzedQuery: Sendable {
     public var outside: [OutsidePhrase] = []
     /// The concepts (actions and facets of `concepts.txt`) the message asks for.
     public var concepts = ConceptSet()
+    /// Papers the message says are held already, in message order.
+    public var held: [HeldPaper] = []
     /// The message's sentences as read, for the why view.
     public var sentences: [Sentence] = []
     /// The smalltalk kind when the question is nothing but smalltalk.

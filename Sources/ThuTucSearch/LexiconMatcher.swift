@@ -26,6 +26,7 @@ struct LexiconMatcher: Sendable {
     /// See ``AnatomyPhrase/Kind/person`` and ``AnatomyPhrase/Kind/death``.
     var persons = PhraseSet<Bool>()
     var deaths = PhraseSet<Bool>()
+    var held = PhraseSet<Bool>()
     /// "cấp tỉnh", "cấp xã"…: a level a message asks for, from `catalogue.txt`.
     var levels = PhraseSet<Level>()
     /// Phrases naming a topic the catalogue does not hold, each with its
@@ -97,6 +98,7 @@ struct LexiconMatcher: Sendable {
             case .conjunction: conjunctions.insert(phrase, true)
             case .person: persons.insert(phrase, true)
             case .death: deaths.insert(phrase, true)
+            case .held: held.insert(phrase, true)
             case .placeholderTitle: placeholderTitles.insert(TextNormalizer.fold(entry.phrase))
             }
         }

@@ -16,6 +16,9 @@ struct QueryAnalyzer: Sendable {
     static let longestSalutation = 15
     /// The most stopwords between a person and a death word ("chồng của tôi đã mất").
     static let longestPersonGap = 3
+    /// The most words of a held paper compared with names: enough to tell
+    /// papers apart, few enough that a name's own wording still holds them.
+    static let longestHeldPaper = 5
 
     let index: SearchIndex
 
@@ -85,6 +88,7 @@ struct QueryAnalyzer: Sendable {
         query.terms = reading.terms
         query.words = reading.phraseWords
         query.concepts = reading.concepts
+        query.held = reading.held
         query.outside = reading.outside
         query.parts = reading.parts.map { part in
             var side = query
@@ -124,6 +128,7 @@ struct QueryAnalyzer: Sendable {
         /// See ``AnalyzedQuery/words``.
         var phraseWords: [MatchToken]
         var concepts: ConceptSet
+        var held: [AnalyzedQuery.HeldPaper]
         var outside: [AnalyzedQuery.OutsidePhrase]
         var sentences: [AnalyzedQuery.Sentence]
         var steering: Set<Lexicon.DialogueKind>
@@ -148,12 +153,14 @@ struct QueryAnalyzer: Sendable {
         let cued = findCues(&words, matches: matches, query: &query)
         let sentences = readAnatomy(&words, matches: matches, cued: cued, questions: questions)
         let concepts = findConcepts(words, matches: matches)
+        let held = findHeld(words, matches: matches)
         let outside = findOutside(words, matches: matches, sentences: sentences)
         let phraseWords = words.filter { !$0.isDropped }.map(\.match)
         let parts = joinedParts(words, matches: matches, sentences: sentences)
         dropStopwords(&words, matches: matches)
         return Reading(
-            words: words, terms: terms(of: words), phraseWords: phraseWords, concepts: concepts, outside: outside, sentences: sentences,
+            words: words, terms: terms(of: words), phraseWords: phraseWords, concepts: concepts, held: held, outside: outside,
+            sentences: sentences,
             steering: steering, smalltalk: smalltalk, parts: parts.map { words[$0] }
         )
     }
@@ -487,6 +494,32 @@ struct QueryAnalyzer: Sendable {
             }
             found.formUnion(entry.payload)
             position += entry.tokens.count
+        }
+        return found
+    }
+
+    /// The papers the message says are held already: the words that follow
+    /// a held phrase ("đã được cấp") in its clause, up to a stopword or cue
+    /// ("… Giấy phép thành lập thì …"), when there are at least two.
+    private func findHeld(_ words: [Word], matches: [MatchToken]) -> [AnalyzedQuery.HeldPaper] {
+        var found: [AnalyzedQuery.HeldPaper] = []
+        var position = 0
+        while position < words.count {
+            guard !words[position].isDropped, let cue = index.lexicon.held.longestMatch(in: matches, at: position) else {
+                position += 1
+                continue
+            }
+            let start = position + cue.tokens.count
+            var end = start
+            while end < words.count, end - start < Self.longestHeldPaper, words[end].clause == words[position].clause,
+                !words[end].consumed, words[end].token.kind == .word, words[end].match.folded >= 0, namesContent(at: end, in: matches)
+            {
+                end += 1
+            }
+            if end - start >= 2 {
+                found.append(.init(text: words[start..<end].map(\.token.text).joined(separator: " "), words: Array(matches[start..<end])))
+            }
+            position = max(end, position + 1)
         }
         return found
     }

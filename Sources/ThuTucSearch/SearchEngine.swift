@@ -59,9 +59,9 @@ public final class SearchEngine: Sendable {
     /// candidate keeps its better score of the two readings.
     public func rank(_ query: AnalyzedQuery, limit: Int = 10) -> [Candidate] {
         let phrases = PhraseRun(words: query.words)
-        var best = rank(terms: query.terms, ages: query.ages, concepts: query.concepts, phrases: phrases)
+        var best = rank(terms: query.terms, ages: query.ages, concepts: query.concepts, held: query.held, phrases: phrases)
         if let literal = query.literalTerms {
-            for scored in rank(terms: literal, ages: query.ages, concepts: query.concepts, phrases: phrases).members {
+            for scored in rank(terms: literal, ages: query.ages, concepts: query.concepts, held: query.held, phrases: phrases).members {
                 best.offer(scored, isBetter: isBetter)
             }
         }
@@ -102,7 +102,9 @@ public final class SearchEngine: Sendable {
     }
 
     /// The best candidate per family for one reading of the question.
-    private func rank(terms queryTerms: [AnalyzedQuery.Term], ages: [AgeRange], concepts: ConceptSet, phrases: PhraseRun) -> FamilyBest {
+    private func rank(
+        terms queryTerms: [AnalyzedQuery.Term], ages: [AgeRange], concepts: ConceptSet, held: [AnalyzedQuery.HeldPaper], phrases: PhraseRun
+    ) -> FamilyBest {
         let terms = distinctTerms(queryTerms)
         let sequence = queryTerms.map { term in terms.firstIndex { $0.match == term.match && $0.text == term.text } ?? -1 }
         guard terms.contains(where: { $0.isKnown }) else { return FamilyBest() }
@@ -120,7 +122,8 @@ public final class SearchEngine: Sendable {
             // The procedures the question's word pairs point to most are scored too.
             pool += strongest(parameters.anchorPool, of: pairs.holders.lazy.map(Int.init), excluding: Set(pool)) { pairs.shares[$0] }
             return score(
-                pool, terms: terms, sequence: sequence, ages: ages, concepts: concepts, phrases: phrases, pairs: pairs.shares, bm25: scratch
+                pool, terms: terms, sequence: sequence, ages: ages, concepts: concepts, held: held, phrases: phrases, pairs: pairs.shares,
+                bm25: scratch
             )
         }
     }
@@ -185,8 +188,8 @@ public final class SearchEngine: Sendable {
 
     /// Scores the procedures at `pool` by title match and priors on top of their BM25F.
     private func score(
-        _ pool: [Int], terms: [AnalyzedQuery.Term], sequence: [Int], ages: [AgeRange], concepts: ConceptSet, phrases: PhraseRun,
-        pairs: [Float], bm25: ScoringScratch
+        _ pool: [Int], terms: [AnalyzedQuery.Term], sequence: [Int], ages: [AgeRange], concepts: ConceptSet,
+        held: [AnalyzedQuery.HeldPaper], phrases: PhraseRun, pairs: [Float], bm25: ScoringScratch
     ) -> FamilyBest {
         let titleWeights = terms.map { term -> Float in
             guard term.isKnown else { return parameters.unknownWordWeight }
@@ -216,7 +219,12 @@ public final class SearchEngine: Sendable {
                         let bits = fieldBits(at: position, in: bm25)
                         let coverage = fieldCoverage(bits, weights: titleWeights, total: totalWeight)
                         let named = procedures[position].concepts.union(procedures[position].conceptsIfAsked.intersection(concepts))
-                        let agreement = index.lexicon.agreement(of: named, asked: concepts)
+                        var agreement = index.lexicon.agreement(of: named, asked: concepts)
+                        if !held.isEmpty, let name = procedures[position].spans.first.map({ spans[$0] }),
+                            issuesHeldPaper(words[name.start..<(name.start + name.count)], asked: concepts, held: held)
+                        {
+                            agreement -= 2
+                        }
                         let bm25Share = bm25Score / max(bm25Ceiling, 1e-6)
                         var score = parameters.bm25Weight * bm25Share + parameters.titleWeight * title.match
                         score += parameters.recallWeight * title.recall + parameters.exactRecallWeight * title.exactRecall

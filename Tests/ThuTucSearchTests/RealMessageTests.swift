@@ -90,6 +90,18 @@ struct RealMessageTests {
         #expect(!query.terms.contains { $0.text == "1985" || $0.text == "2" })
     }
 
+    @Test("A paper the citizen says is held is not issued again: the next step is")
+    func heldPaper() {
+        let engine = EngineFixture.assistant.engine
+        let text = "Công ty tôi đã được cấp giấy chứng nhận khai thác cảng hàng không, muốn kinh doanh cảng thì cần giấy phép gì"
+        #expect(engine.analyze(text).held.map(\.text) == ["giấy chứng nhận khai thác"])
+        #expect(reply(text).procedure?.code == "1.004682")
+        // A name that says the paper is held is the next step.
+        #expect(reply("trung tâm hòa giải thương mại đã có giấy phép thành lập, muốn đăng ký hoạt động cần gì").procedure?.code == "1.008913")
+        // Asking for a reissue is about the held paper itself.
+        #expect(reply("tôi đã được cấp thẻ căn cước nhưng bị mất, làm lại ở đâu").procedure?.code == "1.014064")
+    }
+
     @Test("Settling income tax: one's own by default, the employer's or the business's when they are named")
     func incomeTaxSettlement() {
         #expect(reply("quyết toán thuế thu nhập cá nhân nộp ở đâu").procedure?.code == "2.002233")
