@@ -99,12 +99,16 @@ struct ChoiceLabeler {
 
     /// The words of one name between the beginning and the end it shares with
     /// every other name ("dưới 14 tuổi" of "Cấp thẻ … cho người dưới 14 tuổi").
+    /// A beginning of one word stays, as ``sharedTopic(of:)`` shows none: it
+    /// is often half of a word ("Tuyển sinh", "Tuyển chọn"), and "Sinh vào
+    /// các trường…" reads as nonsense.
     static func distinctPart(of index: Int, in names: [String]) -> String {
         let words = names.map { $0.split(separator: " ").map(String.init) }
         let keys = words.map { $0.map(TextNormalizer.fold) }
         let own = keys[index]
         var prefix = 0
         while prefix < own.count, keys.allSatisfy({ prefix < $0.count && $0[prefix] == own[prefix] }) { prefix += 1 }
+        if prefix < 2 { prefix = 0 }
         var suffix = 0
         while suffix < own.count - prefix,
             keys.allSatisfy({ suffix < $0.count - prefix && $0[$0.count - 1 - suffix] == own[own.count - 1 - suffix] })

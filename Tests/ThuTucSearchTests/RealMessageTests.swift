@@ -102,6 +102,12 @@ struct RealMessageTests {
         #expect(reply("tôi đã được cấp thẻ căn cước nhưng bị mất, làm lại ở đâu").procedure?.code == "1.014064")
     }
 
+    @Test("A message about the police force gets the force's twin; a licence the police issued long ago is civil")
+    func policeForce() {
+        #expect(reply("tôi làm trong ngành công an, sắp nghỉ hưu, muốn đổi giấy phép lái xe thì làm thế nào").procedure?.code == "3.000350")
+        #expect(reply("bằng lái xe máy do công an cấp từ năm 1993 đã cũ, muốn đổi sang bằng mới").procedure?.code == "3.000347")
+    }
+
     @Test("Settling income tax: one's own by default, the employer's or the business's when they are named")
     func incomeTaxSettlement() {
         #expect(reply("quyết toán thuế thu nhập cá nhân nộp ở đâu").procedure?.code == "2.002233")
@@ -206,5 +212,10 @@ struct RealMessageTests {
             #expect(label.count <= 60 && !label.isEmpty)
             #expect(item.components(separatedBy: "mã ").count == 2)
         }
+        // A beginning of one word is kept: "Tuyển sinh" and "Tuyển chọn" are not "Sinh" and "Chọn".
+        let police = reply("muốn vào ngành công an thì cần điều kiện gì")
+        try #require(police.intent == .clarify)
+        #expect(police.text.contains("1. Tuyển sinh vào các trường Công an nhân dân"), "\(police.text)")
+        #expect(police.text.contains("2. Tuyển chọn công dân vào Công an nhân dân"), "\(police.text)")
     }
 }
