@@ -52,6 +52,8 @@ struct UnderstandingTests {
         #expect(code("xin giấy xác nhận độc thân") == "1.004873")
         // An acronym the catalogue spells out, not a typo of a shorter one (GPLHX is no GPLX).
         #expect(code("xin cấp GPLHX cho xe quá tải trọng") == "1.000028")
+        // The old name of the fire-safety design review still reaches the current one.
+        #expect(code("xin thẩm duyệt thiết kế PCCC cho nhà xưởng cần hồ sơ gì") == "3.000489")
         let reply = EngineFixture.ask("dk tam tru can j ko ad")
         #expect(reply.procedure?.code == "1.004194")
         #expect(reply.intent == .documents)
