@@ -54,6 +54,8 @@ struct UnderstandingTests {
         #expect(code("xin cấp GPLHX cho xe quá tải trọng") == "1.000028")
         // The old name of the fire-safety design review still reaches the current one.
         #expect(code("xin thẩm duyệt thiết kế PCCC cho nhà xưởng cần hồ sơ gì") == "3.000489")
+        // A quarantine is declared by registering it.
+        #expect(code("khai báo kiểm dịch động vật trên cạn nhập khẩu ở đâu") == "1.003264")
         let reply = EngineFixture.ask("dk tam tru can j ko ad")
         #expect(reply.procedure?.code == "1.004194")
         #expect(reply.intent == .documents)
