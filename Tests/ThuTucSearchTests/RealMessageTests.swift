@@ -63,6 +63,8 @@ struct RealMessageTests {
         #expect(reply("đăng ký tạm trú cần giấy tờ gì").procedure?.code == "1.004194")
         // So is a visa issued in Vietnam: an e-visa is the foreigner's own request.
         #expect(reply("muốn xin visa điện tử thì làm thế nào").procedure?.code == "1.002757")
+        // An e-visa is its own paper, not the visa issued at the immigration offices.
+        #expect(reply("thị thực điện tử cho người nước ngoài vào Việt Nam xin ở đâu").procedure?.code == "1.002757")
         #expect(reply("giấy miễn thị thực bị rách thì xin cấp lại thế nào").procedure?.code == "1.000807")
     }
 
