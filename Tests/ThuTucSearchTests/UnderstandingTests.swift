@@ -56,6 +56,8 @@ struct UnderstandingTests {
         #expect(code("xin thẩm duyệt thiết kế PCCC cho nhà xưởng cần hồ sơ gì") == "3.000489")
         // A quarantine is declared by registering it.
         #expect(code("khai báo kiểm dịch động vật trên cạn nhập khẩu ở đâu") == "1.003264")
+        // A passenger boat's fixed route is a waterway passenger route.
+        #expect(code("doanh nghiệp muốn cho tàu khách cao tốc chạy cố định ra đảo thì cần hồ sơ gì") == "2.000795")
         let reply = EngineFixture.ask("dk tam tru can j ko ad")
         #expect(reply.procedure?.code == "1.004194")
         #expect(reply.intent == .documents)
