@@ -69,10 +69,11 @@ public struct DecisionPolicy: Sendable {
             return .decline(topic: topic, confidence: 1 - confidence)
         }
         // A leader that holds the outside phrase itself but matches poorly, or
-        // covers another case than the one asked, or serves only a case not
-        // asked (the army's hospitals for a question about hospitals), is not
-        // what the message is about.
-        if probability < outsideHeld || leader.features.concepts < 0 || engine.servesOnlyUnaskedCase(leader.position, for: query),
+        // contradicts a case or action the message asks for (an agreement of
+        // -1 or less: a variant only not preferred, at -0.5, still stands), or
+        // serves only a case not asked (the army's hospitals for a question
+        // about hospitals), is not what the message is about.
+        if probability < outsideHeld || leader.features.concepts <= -1 || engine.servesOnlyUnaskedCase(leader.position, for: query),
             let (topic, _) = outsideTopic(query, leader: nil)
         {
             return .decline(topic: topic, confidence: 1 - confidence)
