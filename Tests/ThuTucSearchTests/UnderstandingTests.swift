@@ -56,6 +56,10 @@ struct UnderstandingTests {
         #expect(code("xin thẩm duyệt thiết kế PCCC cho nhà xưởng cần hồ sơ gì") == "3.000489")
         // A quarantine is declared by registering it.
         #expect(code("khai báo kiểm dịch động vật trên cạn nhập khẩu ở đâu") == "1.003264")
+        // A certificate remade because it was lost is a copy from the register.
+        #expect(code("em muốn hỏi làm lại giấy khai sinh bản chính bị mất thì làm ở đâu") == "2.000635")
+        // Heirs without a will agree on the division first; a will is not what they ask about.
+        #expect(code("chồng tôi mất không để lại di chúc, làm thủ tục thừa kế nhà đất thế nào") == "2.001406")
         // A passenger boat's fixed route is a waterway passenger route.
         #expect(code("doanh nghiệp muốn cho tàu khách cao tốc chạy cố định ra đảo thì cần hồ sơ gì") == "2.000795")
         let reply = EngineFixture.ask("dk tam tru can j ko ad")
