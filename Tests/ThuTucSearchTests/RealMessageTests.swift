@@ -171,6 +171,8 @@ struct RealMessageTests {
             // The army's hospitals are in the catalogue; a hospital's beds are the health ministry's.
             ("bệnh viện tư cần bao nhiêu giường bệnh thì được cấp giấy phép hoạt động", "Bộ Y tế"),
             ("thủ tục ly hôn đơn phương", "Tòa án nhân dân"),
+            // Registering for military service is in the catalogue; a deferral is not.
+            ("con tôi đang học đại học có được hoãn đi bộ đội không", "Ban Chỉ huy quân sự cấp xã"),
         ]
         for (text, body) in cases {
             let answer = reply(text)
