@@ -23,7 +23,8 @@ struct LexiconMatcher: Sendable {
     var requestMarkers = PhraseSet<Bool>()
     var places = PhraseSet<Bool>()
     var conjunctions = PhraseSet<Bool>()
-    /// See ``AnatomyPhrase/Kind/person`` and ``AnatomyPhrase/Kind/death``.
+    /// See ``AnatomyPhrase/Kind/person``, ``AnatomyPhrase/Kind/death`` and
+    /// ``AnatomyPhrase/Kind/held``.
     var persons = PhraseSet<Bool>()
     var deaths = PhraseSet<Bool>()
     var held = PhraseSet<Bool>()

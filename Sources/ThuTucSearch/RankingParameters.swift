@@ -51,6 +51,12 @@ struct RankingParameters: Sendable {
     var conceptWeight: Float = 1.05
     /// The same when they disagree.
     var conceptPenalty: Float = 2.46
+    /// How much a name that issues a paper the message says is held
+    /// already lowers the concept agreement (see
+    /// ``SearchEngine/issuesHeldPaper(_:asked:held:)``): more than another
+    /// action named instead (-1), since the citizen says outright that the
+    /// paper is theirs.
+    var heldPaperDisagreement: Float = 2
     /// Score factor for procedures we curated: the ones citizens ask about most.
     var curatedPrior: Float = 1.06
     /// Score factor for procedures open to citizens (not only organisations).

@@ -223,7 +223,7 @@ public final class SearchEngine: Sendable {
                         if !held.isEmpty, let name = procedures[position].spans.first.map({ spans[$0] }),
                             issuesHeldPaper(words[name.start..<(name.start + name.count)], asked: concepts, held: held)
                         {
-                            agreement -= 2
+                            agreement -= parameters.heldPaperDisagreement
                         }
                         let bm25Share = bm25Score / max(bm25Ceiling, 1e-6)
                         var score = parameters.bm25Weight * bm25Share + parameters.titleWeight * title.match

@@ -165,10 +165,10 @@ public enum TextNormalizer {
                 }
                 return
             }
-            capitalsOnly = false
             if let letter = VietnameseLetter.decompose(scalar) {
                 hasLetter = true
                 hasDiacritics = true
+                capitalsOnly = false
                 append(letter.base, at: index, mark: letter.mark)
                 if letter.tone != .level { tone = letter.tone }
             } else if let combiningTone = Tone(combining: scalar) {
@@ -184,6 +184,7 @@ public enum TextNormalizer {
                 return
             } else if scalar.properties.isAlphabetic {
                 hasLetter = true
+                capitalsOnly = false
                 if start == nil { start = index }
                 for byte in scalar.properties.lowercaseMapping.utf8 {
                     letters.append(byte)
@@ -221,7 +222,7 @@ public enum TextNormalizer {
             guard !letters.isEmpty, let start else { return }
             Syllable.normalizeFinalY(letters.elements, marks: UnsafeBufferPointer(marks.elements))
             let kind: Token.Kind
-            if hasLetter, capitalsOnly, let digits = RomanNumeral.digits(UnsafeBufferPointer(letters.elements)) {
+            if hasLetter, capitalsOnly, !hasDiacritics, let digits = RomanNumeral.digits(UnsafeBufferPointer(letters.elements)) {
                 letters.removeAll()
                 marks.removeAll()
                 for digit in digits { append(digit, at: start) }

@@ -85,6 +85,9 @@ struct TextNormalizerTests {
         #expect(tokens[3].text == "I")
         // Lower case, a lone V or X (a hidden name), and other capitals stay words.
         #expect(folded("loại ii, anh X, chị V, CCCD, MIX") == ["loai", "ii", "anh", "x", "chi", "v", "cccd", "mix"])
+        // Punctuation around it does not matter; a mark on it makes it a word.
+        #expect(folded("– II”, (IV)") == ["2", "4"])
+        #expect(folded("Í") == ["i"])
     }
 
     @Test("A text typed mostly with accents marks its plain words too")
