@@ -56,6 +56,8 @@ struct UnderstandingTests {
         #expect(code("xin thẩm duyệt thiết kế PCCC cho nhà xưởng cần hồ sơ gì") == "3.000489")
         // A quarantine is declared by registering it.
         #expect(code("khai báo kiểm dịch động vật trên cạn nhập khẩu ở đâu") == "1.003264")
+        // A newborn's birth registration and health card are one joint procedure.
+        #expect(["2.000986", "2.001023"].contains(code("mới sinh em bé, muốn đăng ký khai sinh và làm thẻ bảo hiểm y tế cho bé")))
         // The discharge permit is part of the environmental permit now.
         #expect(code("Công ty tôi muốn xin giấy phép xả thải vào nguồn nước, cần chuẩn bị gì?") == "1.010727")
         // Rice land turned into residential land needs the change of use.
