@@ -58,6 +58,8 @@ struct UnderstandingTests {
         #expect(code("khai báo kiểm dịch động vật trên cạn nhập khẩu ở đâu") == "1.003264")
         // A newborn's birth registration and health card are one joint procedure.
         #expect(["2.000986", "2.001023"].contains(code("mới sinh em bé, muốn đăng ký khai sinh và làm thẻ bảo hiểm y tế cho bé")))
+        // Leasing land from the state for a factory: "làm nhà" does not swallow "nhà xưởng".
+        #expect(code("tôi muốn thuê đất của nhà nước để làm nhà xưởng") == "1.013949")
         // The discharge permit is part of the environmental permit now.
         #expect(code("Công ty tôi muốn xin giấy phép xả thải vào nguồn nước, cần chuẩn bị gì?") == "1.010727")
         // Rice land turned into residential land needs the change of use.
