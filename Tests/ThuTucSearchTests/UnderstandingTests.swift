@@ -60,6 +60,9 @@ struct UnderstandingTests {
         #expect(["2.000986", "2.001023"].contains(code("mới sinh em bé, muốn đăng ký khai sinh và làm thẻ bảo hiểm y tế cho bé")))
         // Leasing land from the state for a factory: "làm nhà" does not swallow "nhà xưởng".
         #expect(code("tôi muốn thuê đất của nhà nước để làm nhà xưởng") == "1.013949")
+        // A notary's registration to practise is the card's procedure; a trainee's stays its own.
+        #expect(code("đăng ký hành nghề công chứng viên") == "1.013859")
+        #expect(code("đăng ký tập sự hành nghề công chứng") == "1.013807")
         // The discharge permit is part of the environmental permit now.
         #expect(code("Công ty tôi muốn xin giấy phép xả thải vào nguồn nước, cần chuẩn bị gì?") == "1.010727")
         // Rice land turned into residential land needs the change of use.
