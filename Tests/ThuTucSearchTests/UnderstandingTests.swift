@@ -63,6 +63,8 @@ struct UnderstandingTests {
         // A notary's registration to practise is the card's procedure; a trainee's stays its own.
         #expect(code("đăng ký hành nghề công chứng viên") == "1.013859")
         #expect(code("đăng ký tập sự hành nghề công chứng") == "1.013807")
+        // "Đăng ký công ty" is founding one, but not inside the catalogue's "đăng ký công ty đại chúng".
+        #expect(code("công ty cổ phần có phải đăng ký công ty đại chúng với UBCKNN không") == "1.009796")
         // The discharge permit is part of the environmental permit now.
         #expect(code("Công ty tôi muốn xin giấy phép xả thải vào nguồn nước, cần chuẩn bị gì?") == "1.010727")
         // Rice land turned into residential land needs the change of use.
