@@ -66,6 +66,9 @@ struct RealMessageTests {
         // An e-visa is its own paper, not the visa issued at the immigration offices.
         #expect(reply("thị thực điện tử cho người nước ngoài vào Việt Nam xin ở đâu").procedure?.code == "1.002757")
         #expect(reply("giấy miễn thị thực bị rách thì xin cấp lại thế nào").procedure?.code == "1.000807")
+        // A fishing boat's procedures are the fisheries', not the seagoing ship's twins.
+        #expect(reply("Tàu cá bị chìm thì xóa đăng ký thế nào?").procedure?.code == "1.003681")
+        #expect(reply("đăng ký tàu cá mới đóng cần giấy tờ gì").procedure?.code == "1.003650")
     }
 
     @Test("Export or import: a message that says which way gets that way's procedure")
