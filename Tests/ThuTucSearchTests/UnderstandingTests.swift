@@ -65,6 +65,9 @@ struct UnderstandingTests {
         #expect(code("đăng ký tập sự hành nghề công chứng") == "1.013807")
         // "Đăng ký công ty" is founding one, but not inside the catalogue's "đăng ký công ty đại chúng".
         #expect(code("công ty cổ phần có phải đăng ký công ty đại chúng với UBCKNN không") == "1.009796")
+        // A household's lost health card is a reissue, not a new purchase; a child's card is the children's.
+        #expect(code("mất thẻ bhyt hộ gia đình thì làm lại ở đâu") == "1.002759")
+        #expect(["2.000986", "2.001023"].contains(code("cấp thẻ bhyt cho trẻ dưới 6 tuổi")))
         // The discharge permit is part of the environmental permit now.
         #expect(code("Công ty tôi muốn xin giấy phép xả thải vào nguồn nước, cần chuẩn bị gì?") == "1.010727")
         // Rice land turned into residential land needs the change of use.
