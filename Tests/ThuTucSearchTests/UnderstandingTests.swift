@@ -68,6 +68,9 @@ struct UnderstandingTests {
         // A household's lost health card is a reissue, not a new purchase; a child's card is the children's.
         #expect(code("mất thẻ bhyt hộ gia đình thì làm lại ở đâu") == "1.002759")
         #expect(["2.000986", "2.001023"].contains(code("cấp thẻ bhyt cho trẻ dưới 6 tuổi")))
+        // "Chuyển đổi quyền sử dụng đất" in a list of land transactions asks for no conversion.
+        #expect(code("Đăng ký biến động khi nhận thừa kế quyền sử dụng đất làm thế nào?") == "1.013831")
+        #expect(code("chứng thực hợp đồng mua bán nhà đất ở ủy ban xã") == "2.001035")
         // The discharge permit is part of the environmental permit now.
         #expect(code("Công ty tôi muốn xin giấy phép xả thải vào nguồn nước, cần chuẩn bị gì?") == "1.010727")
         // Rice land turned into residential land needs the change of use.
