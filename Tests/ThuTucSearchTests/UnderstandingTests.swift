@@ -71,6 +71,8 @@ struct UnderstandingTests {
         // "Chuyển đổi quyền sử dụng đất" in a list of land transactions asks for no conversion.
         #expect(code("Đăng ký biến động khi nhận thừa kế quyền sử dụng đất làm thế nào?") == "1.013831")
         #expect(code("chứng thực hợp đồng mua bán nhà đất ở ủy ban xã") == "2.001035")
+        // A lost marriage certificate is a copy of the extract, not a land certificate's reissue.
+        #expect(code("cap lai giay chung nhan ket hon bi mat") == "2.000635")
         // The discharge permit is part of the environmental permit now.
         #expect(code("Công ty tôi muốn xin giấy phép xả thải vào nguồn nước, cần chuẩn bị gì?") == "1.010727")
         // Rice land turned into residential land needs the change of use.
