@@ -339,6 +339,28 @@ struct QueryAnalyzer: Sendable {
             || index.lexicon.requestMarkers.longestMatch(in: matches, at: position) != nil
     }
 
+    /// Walks `matches` left to right and, at each position `startsHere`
+    /// allows, reads the longest phrase of `set` that starts there; `read`
+    /// gets it with its range and returns whether it was taken: the walk
+    /// goes on past a phrase taken, and at the next word otherwise. Every
+    /// phrase finder of the anatomy reads the message this way.
+    private func scanPhrases<Payload>(
+        _ set: PhraseSet<Payload>, in matches: [MatchToken], startsHere: (Int) -> Bool,
+        _ read: (PhraseSet<Payload>.Entry, Range<Int>) -> Bool
+    ) {
+        var position = 0
+        while position < matches.count {
+            if startsHere(position), let entry = set.longestMatch(in: matches, at: position) {
+                let range = position..<(position + entry.tokens.count)
+                if read(entry, range) {
+                    position = range.upperBound
+                    continue
+                }
+            }
+            position += 1
+        }
+    }
+
     /// Walks the words not yet used, left to right, taking at each the
     /// longest phrase of `set` that `accept` allows (given the phrase and where
     /// it starts); marks its words as used and hands it to `found` with its
@@ -349,17 +371,11 @@ struct QueryAnalyzer: Sendable {
         accept: (PhraseSet<Payload>.Entry, Int) -> Bool = { _, _ in true },
         _ found: (PhraseSet<Payload>.Entry, _ words: ArraySlice<Word>) -> Void
     ) {
-        var position = 0
-        while position < words.count {
-            let start = position
-            guard !words[start].consumed, let entry = set.longestMatch(in: matches, at: start), accept(entry, start) else {
-                position += 1
-                continue
-            }
-            let range = start..<(start + entry.tokens.count)
+        scanPhrases(set, in: matches, startsHere: { !words[$0].consumed }) { entry, range in
+            guard accept(entry, range.lowerBound) else { return false }
             for offset in range { words[offset].consumed = true }
             found(entry, words[range])
-            position = range.upperBound
+            return true
         }
     }
 
@@ -443,21 +459,16 @@ struct QueryAnalyzer: Sendable {
     /// the story's, not the procedure's ("nhận cha, mẹ, con" is not about a
     /// mother who died). "Bố tôi mất giấy khai sinh" keeps them.
     private func dropDeaths(_ words: inout [Word], matches: [MatchToken]) {
-        var position = 0
-        while position < words.count {
-            guard !words[position].consumed, let death = index.lexicon.deaths.longestMatch(in: matches, at: position) else {
-                position += 1
-                continue
-            }
-            let end = position + death.tokens.count
-            let namesNothingAfter = !namesContent(at: end, in: matches) || words[end].clause != words[position].clause
-            if namesNothingAfter, let subject = personSubject(before: position, in: words, matches: matches) {
+        scanPhrases(index.lexicon.deaths, in: matches, startsHere: { !words[$0].consumed }) { _, death in
+            let end = death.upperBound
+            let namesNothingAfter = !namesContent(at: end, in: matches) || words[end].clause != words[death.lowerBound].clause
+            if namesNothingAfter, let subject = personSubject(before: death.lowerBound, in: words, matches: matches) {
                 for offset in subject..<end {
                     words[offset].consumed = true
                     words[offset].isDropped = true
                 }
             }
-            position = end
+            return true
         }
     }
 
@@ -484,16 +495,10 @@ struct QueryAnalyzer: Sendable {
     /// words stay: "cấp lại" also names the procedure.
     private func findConcepts(_ words: [Word], matches: [MatchToken]) -> ConceptSet {
         var found = ConceptSet()
-        var position = 0
-        while position < words.count {
-            guard !words[position].consumed, let entry = index.lexicon.conceptAsks.longestMatch(in: matches, at: position),
-                words[position..<(position + entry.tokens.count)].allSatisfy({ !$0.consumed })
-            else {
-                position += 1
-                continue
-            }
+        scanPhrases(index.lexicon.conceptAsks, in: matches, startsHere: { !words[$0].consumed }) { entry, range in
+            guard words[range].allSatisfy({ !$0.consumed }) else { return false }
             found.formUnion(entry.payload)
-            position += entry.tokens.count
+            return true
         }
         return found
     }
@@ -503,15 +508,10 @@ struct QueryAnalyzer: Sendable {
     /// ("… Giấy phép thành lập thì …"), when there are at least two.
     private func findHeld(_ words: [Word], matches: [MatchToken]) -> [AnalyzedQuery.HeldPaper] {
         var found: [AnalyzedQuery.HeldPaper] = []
-        var position = 0
-        while position < words.count {
-            guard !words[position].isDropped, let cue = index.lexicon.held.longestMatch(in: matches, at: position) else {
-                position += 1
-                continue
-            }
-            let start = position + cue.tokens.count
+        scanPhrases(index.lexicon.held, in: matches, startsHere: { !words[$0].isDropped }) { _, cue in
+            let start = cue.upperBound
             var end = start
-            while end < words.count, end - start < Self.longestHeldPaper, words[end].clause == words[position].clause,
+            while end < words.count, end - start < Self.longestHeldPaper, words[end].clause == words[cue.lowerBound].clause,
                 !words[end].consumed, words[end].token.kind == .word, words[end].match.folded >= 0, namesContent(at: end, in: matches)
             {
                 end += 1
@@ -519,7 +519,7 @@ struct QueryAnalyzer: Sendable {
             if end - start >= 2 {
                 found.append(.init(text: words[start..<end].map(\.token.text).joined(separator: " "), words: Array(matches[start..<end])))
             }
-            position = max(end, position + 1)
+            return true
         }
         return found
     }
@@ -528,14 +528,8 @@ struct QueryAnalyzer: Sendable {
     /// word but the address line and places (a cue may share their words).
     private func findOutside(_ words: [Word], matches: [MatchToken], sentences: [AnalyzedQuery.Sentence]) -> [AnalyzedQuery.OutsidePhrase] {
         var found: [AnalyzedQuery.OutsidePhrase] = []
-        var position = 0
-        while position < words.count {
-            guard !words[position].isDropped, let entry = index.lexicon.outside.longestMatch(in: matches, at: position) else {
-                position += 1
-                continue
-            }
-            let range = position..<(position + entry.tokens.count)
-            let sentence = words[position].sentence
+        scanPhrases(index.lexicon.outside, in: matches, startsHere: { !words[$0].isDropped }) { entry, range in
+            let sentence = words[range.lowerBound].sentence
             let inRequest = sentences.first { $0.number == sentence }?.role != .context
             found.append(
                 AnalyzedQuery.OutsidePhrase(
@@ -543,7 +537,7 @@ struct QueryAnalyzer: Sendable {
                     words: Array(matches[range])
                 )
             )
-            position = range.upperBound
+            return true
         }
         return found
     }
