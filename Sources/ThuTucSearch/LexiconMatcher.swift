@@ -148,6 +148,13 @@ struct LexiconMatcher: Sendable {
         }
     }
 
+    /// Whether `asked` holds an action other than the usual one: a message
+    /// asking for something to be done (cấp lại, gia hạn) to a paper it says
+    /// is held is about that paper, not the next step.
+    func asksAction(_ asked: ConceptSet) -> Bool {
+        !asked.intersection(actions).subtracting(usual).isEmpty
+    }
+
     /// How far a procedure's concepts agree with those a message asks for:
     /// +1 for an action asked and named (a procedure naming no action does
     /// the usual one, first issue), -1 for another action named instead,

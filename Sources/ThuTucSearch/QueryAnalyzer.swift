@@ -153,8 +153,11 @@ struct QueryAnalyzer: Sendable {
         let cued = findCues(&words, matches: matches, query: &query)
         let sentences = readAnatomy(&words, matches: matches, cued: cued, questions: questions)
         let concepts = findConcepts(words, matches: matches)
-        let held = findHeld(words, matches: matches)
-        let outside = findOutside(words, matches: matches, sentences: sentences)
+        let heldRanges = findHeld(words, matches: matches)
+        let held = heldRanges.map { range in
+            AnalyzedQuery.HeldPaper(text: words[range].map(\.token.text).joined(separator: " "), words: Array(matches[range]))
+        }
+        let outside = findOutside(words, matches: matches, sentences: sentences, held: index.lexicon.asksAction(concepts) ? [] : heldRanges)
         let phraseWords = words.filter { !$0.isDropped }.map(\.match)
         let parts = joinedParts(words, matches: matches, sentences: sentences)
         dropStopwords(&words, matches: matches)
@@ -503,11 +506,11 @@ struct QueryAnalyzer: Sendable {
         return found
     }
 
-    /// The papers the message says are held already: the words that follow
-    /// a held phrase ("đã được cấp") in its clause, up to a stopword or cue
-    /// ("… Giấy phép thành lập thì …"), when there are at least two.
-    private func findHeld(_ words: [Word], matches: [MatchToken]) -> [AnalyzedQuery.HeldPaper] {
-        var found: [AnalyzedQuery.HeldPaper] = []
+    /// Where the message names papers it says are held already: the words
+    /// that follow a held phrase ("đã được cấp") in its clause, up to a
+    /// stopword or cue ("… Giấy phép thành lập thì …"), when there are at least two.
+    private func findHeld(_ words: [Word], matches: [MatchToken]) -> [Range<Int>] {
+        var found: [Range<Int>] = []
         scanPhrases(index.lexicon.held, in: matches, startsHere: { !words[$0].isDropped }) { _, cue in
             let start = cue.upperBound
             var end = start
@@ -516,9 +519,7 @@ struct QueryAnalyzer: Sendable {
             {
                 end += 1
             }
-            if end - start >= 2 {
-                found.append(.init(text: words[start..<end].map(\.token.text).joined(separator: " "), words: Array(matches[start..<end])))
-            }
+            if end - start >= 2 { found.append(start..<end) }
             return true
         }
         return found
@@ -526,9 +527,16 @@ struct QueryAnalyzer: Sendable {
 
     /// The phrases of topics the catalogue does not hold, read over every
     /// word but the address line and places (a cue may share their words).
-    private func findOutside(_ words: [Word], matches: [MatchToken], sentences: [AnalyzedQuery.Sentence]) -> [AnalyzedQuery.OutsidePhrase] {
+    /// One inside a paper the message says is held (`held`: given only when
+    /// the message asks nothing to be done to it) is left out: "đã làm thủ
+    /// tục cấp giấy phép lao động, nay muốn …" asks for the next step, which
+    /// the catalogue may well hold.
+    private func findOutside(
+        _ words: [Word], matches: [MatchToken], sentences: [AnalyzedQuery.Sentence], held: [Range<Int>]
+    ) -> [AnalyzedQuery.OutsidePhrase] {
         var found: [AnalyzedQuery.OutsidePhrase] = []
         scanPhrases(index.lexicon.outside, in: matches, startsHere: { !words[$0].isDropped }) { entry, range in
+            if held.contains(where: { $0.overlaps(range) }) { return true }
             let sentence = words[range.lowerBound].sentence
             let inRequest = sentences.first { $0.number == sentence }?.role != .context
             found.append(

@@ -9,7 +9,7 @@ extension SearchEngine {
     /// about the held paper, and left to the actions' agreement.
     func issuesHeldPaper(_ name: some Collection<TitleWord>, asked: ConceptSet, held: [AnalyzedQuery.HeldPaper]) -> Bool {
         let lexicon = index.lexicon
-        guard asked.intersection(lexicon.actions).subtracting(lexicon.usual).isEmpty else { return false }
+        guard !lexicon.asksAction(asked) else { return false }
         let tokens = name.map { MatchToken(folded: $0.folded, marked: $0.marked) }
         for paper in held where paper.words.count <= tokens.count {
             for start in 0...(tokens.count - paper.words.count)

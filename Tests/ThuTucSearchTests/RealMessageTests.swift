@@ -107,6 +107,20 @@ struct RealMessageTests {
         #expect(reply("vợ chồng tôi đã có giấy đăng ký kết hôn, giờ muốn làm khai sinh cho con").procedure?.code == "1.001193")
         // Asking for a reissue is about the held paper itself.
         #expect(reply("tôi đã được cấp thẻ căn cước nhưng bị mất, làm lại ở đâu").procedure?.code == "1.014064")
+        // A procedure done already leaves its paper held.
+        #expect(reply("vợ chồng tôi đã làm thủ tục đăng ký kết hôn, giờ muốn làm khai sinh cho con").procedure?.code == "1.001193")
+    }
+
+    @Test("An outside topic the citizen has dealt with already is the story, not the request")
+    func outsideTopicHeld() {
+        let engine = EngineFixture.assistant.engine
+        let text = "công ty đã làm thủ tục cấp giấy phép lao động cho chuyên gia, nay muốn mời người nước ngoài đó sang làm việc"
+        #expect(engine.analyze(text).outside.isEmpty)
+        #expect(["1.003425", "2.002351"].contains(reply(text).procedure?.code))
+        // Asked to be renewed, the held paper is what the message is about, and it is not the catalogue's.
+        let renewal = reply("tôi đã có giấy phép lao động, muốn gia hạn")
+        #expect(renewal.procedure == nil)
+        #expect(renewal.text.contains("Bộ Nội vụ"), "\(renewal.text)")
     }
 
     @Test("A message about the police force gets the force's twin; a licence the police issued long ago is civil")
