@@ -83,6 +83,16 @@ struct UnderstandingTests {
         #expect(code("chồng tôi mất không để lại di chúc, làm thủ tục thừa kế nhà đất thế nào") == "2.001406")
         // A passenger boat's fixed route is a waterway passenger route.
         #expect(code("doanh nghiệp muốn cho tàu khách cao tốc chạy cố định ra đảo thì cần hồ sơ gì") == "2.000795")
+        // Serving in the police is being recruited into it.
+        #expect(code("tôi muốn phục vụ trong ngành công an thì cần điều kiện gì") == "1.004030")
+        // Inviting or sponsoring a foreigner is the vetting of their entry.
+        #expect(["1.003425", "2.002351"].contains(code("công ty tôi muốn mời chuyên gia nước ngoài sang việt nam làm việc thì làm thủ tục gì")))
+        // A boat's licence is a certificate of competence, not a driving licence.
+        #expect(code("làm bằng lái ca nô ở đâu") == "1.003135")
+        #expect(code("nhà có thuyền chở hàng, muốn học bằng lái thuyền") == "1.003135")
+        // "Lập chi nhánh" inside the catalogue's "thành lập chi nhánh" is not rewritten.
+        let licence = EngineFixture.assistant.engine.analyze("đã được cấp giấy phép thành lập chi nhánh công ty luật nước ngoài")
+        #expect(!licence.rewrites.contains { $0.to.contains("đăng ký hoạt động") })
         let reply = EngineFixture.ask("dk tam tru can j ko ad")
         #expect(reply.procedure?.code == "1.004194")
         #expect(reply.intent == .documents)
