@@ -33,6 +33,12 @@ struct RealMessageTests {
         #expect(["2.001410", "1.003173"].contains(reply("cơ quan tôi làm lại con dấu thì nộp hồ sơ ở đâu").procedure?.code))
         let query = EngineFixture.assistant.engine.analyze("giấy phép lái xe bị mất")
         #expect(EngineFixture.assistant.engine.concepts(asked: query).map(\.label) == ["cấp lại"])
+        // Certifying is an action: a copy certified from a paper, not a copy of the register.
+        #expect(reply("tôi có được chứng thực bản sao từ giấy khai sinh đã cấp lại không").procedure?.code == "2.000815")
+        // A certified copy in a list of documents asks for no certification.
+        let engine = EngineFixture.assistant.engine
+        #expect(engine.concepts(asked: engine.analyze("đăng ký kết hôn cần bản sao chứng thực căn cước không")).isEmpty)
+        #expect(reply("đăng ký kết hôn cần bản sao chứng thực căn cước không").procedure?.code == "1.000894")
     }
 
     @Test("A person who died (\"bố tôi mới mất\") is no lost paper; a person who lost a paper still is")

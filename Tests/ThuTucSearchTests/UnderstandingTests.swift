@@ -87,6 +87,10 @@ struct UnderstandingTests {
         #expect(code("tôi muốn phục vụ trong ngành công an thì cần điều kiện gì") == "1.004030")
         // Inviting or sponsoring a foreigner is the vetting of their entry.
         #expect(["1.003425", "2.002351"].contains(code("công ty tôi muốn mời chuyên gia nước ngoài sang việt nam làm việc thì làm thủ tục gì")))
+        // A certified copy of a birth certificate is a certification, not a copy from the register.
+        #expect(code("chứng thực bản sao giấy khai sinh cho con nộp ở đâu") == "2.000815")
+        // "Chứng nhận quốc tịch" is the confirmation of nationality.
+        #expect(code("người Việt định cư ở nước ngoài xin chứng nhận quốc tịch Việt Nam để nhập tịch nước sở tại") == "1.005137")
         // A boat's licence is a certificate of competence, not a driving licence.
         #expect(code("làm bằng lái ca nô ở đâu") == "1.003135")
         #expect(code("nhà có thuyền chở hàng, muốn học bằng lái thuyền") == "1.003135")
