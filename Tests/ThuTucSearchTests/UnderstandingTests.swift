@@ -91,6 +91,10 @@ struct UnderstandingTests {
         #expect(code("chứng thực bản sao giấy khai sinh cho con nộp ở đâu") == "2.000815")
         // "Chứng nhận quốc tịch" is the confirmation of nationality.
         #expect(code("người Việt định cư ở nước ngoài xin chứng nhận quốc tịch Việt Nam để nhập tịch nước sở tại") == "1.005137")
+        // Ozone-depleting substances are the catalogue's "chất được kiểm soát".
+        #expect(code("nhập khẩu chất làm suy giảm tầng ô-dôn cần giấy tờ gì") == "1.010685")
+        // A national highway is a road: a temporary connection to one is the road's procedure.
+        #expect(code("xin đấu nối tạm có thời hạn vào quốc lộ") == "1.000314")
         // A boat's licence is a certificate of competence, not a driving licence.
         #expect(code("làm bằng lái ca nô ở đâu") == "1.003135")
         #expect(code("nhà có thuyền chở hàng, muốn học bằng lái thuyền") == "1.003135")
