@@ -135,6 +135,18 @@ struct RealMessageTests {
         #expect(reply("bằng lái xe máy do công an cấp từ năm 1993 đã cũ, muốn đổi sang bằng mới").procedure?.code == "3.000347")
     }
 
+    @Test("Renting out a house: the landlord's own declaration, unless a firm declares for them")
+    func rentalTax() throws {
+        #expect(reply("cho thuê phòng trọ thì khai thuế ở đâu").procedure?.code == "1.007689")
+        #expect(reply("công ty thuê nhà của cá nhân, muốn khai thuế thay cho chủ nhà").procedure?.code == "1.011021")
+        // A name covering both the person's own declaration and the payer's carries neither.
+        let engine = EngineFixture.assistant.engine
+        let both = try #require(engine.knowledge.position(of: "1.008529"))
+        let firms = try #require(engine.knowledge.position(of: "1.011021"))
+        #expect(!engine.concepts(of: both).contains { $0.label == "khai, nộp thuế thay" })
+        #expect(engine.concepts(of: firms).contains { $0.label == "khai, nộp thuế thay" })
+    }
+
     @Test("Settling income tax: one's own by default, the employer's or the business's when they are named")
     func incomeTaxSettlement() {
         #expect(reply("quyết toán thuế thu nhập cá nhân nộp ở đâu").procedure?.code == "2.002233")
