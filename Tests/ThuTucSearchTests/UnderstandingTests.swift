@@ -98,6 +98,8 @@ struct UnderstandingTests {
         // A boat's licence is a certificate of competence, not a driving licence.
         #expect(code("làm bằng lái ca nô ở đâu") == "1.003135")
         #expect(code("nhà có thuyền chở hàng, muốn học bằng lái thuyền") == "1.003135")
+        // An inland crew's certificates are the catalogue's "chứng chỉ chuyên môn".
+        #expect(code("cấp chứng chỉ thủy thủ phương tiện thủy nội địa") == "1.003135")
         // "Lập chi nhánh" inside the catalogue's "thành lập chi nhánh" is not rewritten.
         let licence = EngineFixture.assistant.engine.analyze("đã được cấp giấy phép thành lập chi nhánh công ty luật nước ngoài")
         #expect(!licence.rewrites.contains { $0.to.contains("đăng ký hoạt động") })
