@@ -27,10 +27,15 @@ struct PhraseSet<Payload: Sendable>: Sendable {
     private(set) var entries: [Entry] = []
     /// Entry indices by first folded word, longest phrase first.
     private var byFirstWord: [Int32: [Int]] = [:]
+    /// A bit per folded word that starts some entry: most words of a
+    /// message start none, and a bit test answers for them without hashing.
+    private var starts = PositionSet(count: 0)
 
     mutating func insert(_ tokens: [MatchToken], _ payload: Payload) {
         guard let first = tokens.first else { return }
         entries.append(Entry(tokens: tokens, payload: payload))
+        // A word unknown to the index matches nothing (see MatchToken.matches).
+        if first.folded >= 0 { starts.insert(Int(first.folded)) }
         var list = byFirstWord[first.folded, default: []]
         list.append(entries.count - 1)
         list.sort { entries[$0].tokens.count > entries[$1].tokens.count }
@@ -39,7 +44,9 @@ struct PhraseSet<Payload: Sendable>: Sendable {
 
     /// The longest entry that matches `query` starting at `start`, among those `accept` allows.
     func longestMatch(in query: [MatchToken], at start: Int, where accept: (Payload) -> Bool = { _ in true }) -> Entry? {
-        guard start < query.count, let candidates = byFirstWord[query[start].folded] else { return nil }
+        guard start < query.count, query[start].folded >= 0, starts.contains(Int(query[start].folded)),
+            let candidates = byFirstWord[query[start].folded]
+        else { return nil }
         for index in candidates {
             let entry = entries[index]
             guard accept(entry.payload) else { continue }

@@ -120,7 +120,8 @@ public final class SearchEngine: Sendable {
             addAnchors(of: terms, scores: scores, to: &pool)
             let pairs = index.pairs.shares(queryTerms, k1: parameters.k1)
             // The procedures the question's word pairs point to most are scored too.
-            pool += strongest(parameters.anchorPool, of: pairs.holders.lazy.map(Int.init), excluding: Set(pool)) { pairs.shares[$0] }
+            let inPool = PositionSet(pool, count: index.procedures.count)
+            pool += strongest(parameters.anchorPool, of: pairs.holders.lazy.map(Int.init), excluding: inPool) { pairs.shares[$0] }
             return score(
                 pool, terms: terms, sequence: sequence, ages: ages, concepts: concepts, held: held, phrases: phrases, pairs: pairs.shares,
                 bm25: scratch
@@ -138,24 +139,24 @@ public final class SearchEngine: Sendable {
             anchors.append(Int(term.match.folded))
         }
         anchors.sort { index.documentFrequency[$0] < index.documentFrequency[$1] }
-        var inPool = Set(pool)
+        var inPool = PositionSet(pool, count: index.procedures.count)
         for anchor in anchors.prefix(parameters.anchorWords) {
             let best = strongest(parameters.anchorPool, of: index.postings[anchor].lazy.map { Int($0.document) }, excluding: inPool) {
                 scores[$0]
             }
             pool += best
-            inPool.formUnion(best)
+            for position in best { inPool.insert(position) }
         }
     }
 
     /// The `count` positions of `positions` (repeats allowed) with the
     /// highest `score`, those in `excluded` left out, in no particular order.
-    func strongest(_ count: Int, of positions: some Sequence<Int>, excluding excluded: Set<Int>, score: (Int) -> Float) -> [Int] {
+    func strongest(_ count: Int, of positions: some Sequence<Int>, excluding excluded: PositionSet, score: (Int) -> Float) -> [Int] {
         guard count > 0 else { return [] }
         var kept: [Int] = []
         var weakest = 0
         // The weakest kept score once `kept` is full: most of a common word's
-        // holders fall below it and are passed over before the set is hashed.
+        // holders fall below it and are passed over before the set is read.
         var floor = -Float.infinity
         for position in positions {
             let value = score(position)
