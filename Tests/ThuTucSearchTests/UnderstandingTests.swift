@@ -95,6 +95,11 @@ struct UnderstandingTests {
         #expect(code("nhập khẩu chất làm suy giảm tầng ô-dôn cần giấy tờ gì") == "1.010685")
         // A national highway is a road: a temporary connection to one is the road's procedure.
         #expect(code("xin đấu nối tạm có thời hạn vào quốc lộ") == "1.000314")
+        // A neighbour building over the line is a land dispute, which the commune mediates first.
+        #expect(code("hàng xóm xây nhà lấn sang đất nhà tôi thì báo ở đâu") == "1.012812")
+        // Building said as the purpose of a change of land use asks for no building permit.
+        #expect(code("muốn chuyển đổi đất vườn sang đất thổ cư để xây nhà thì làm thủ tục gì") == "1.013949")
+        #expect(code("muốn xây nhà thì cần giấy phép gì") == "1.013225")
         // A boat's licence is a certificate of competence, not a driving licence.
         #expect(code("làm bằng lái ca nô ở đâu") == "1.003135")
         #expect(code("nhà có thuyền chở hàng, muốn học bằng lái thuyền") == "1.003135")
