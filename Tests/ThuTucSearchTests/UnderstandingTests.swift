@@ -100,6 +100,8 @@ struct UnderstandingTests {
         // Building said as the purpose of a change of land use asks for no building permit.
         #expect(code("muốn chuyển đổi đất vườn sang đất thổ cư để xây nhà thì làm thủ tục gì") == "1.013949")
         #expect(code("muốn xây nhà thì cần giấy phép gì") == "1.013225")
+        // Sand and gravel are minerals: digging them needs a mining licence.
+        #expect(["1.014257", "1.014236"].contains(code("người dân muốn xin cấp phép khai thác cát sỏi lòng sông cần làm gì")))
         // A boat's licence is a certificate of competence, not a driving licence.
         #expect(code("làm bằng lái ca nô ở đâu") == "1.003135")
         #expect(code("nhà có thuyền chở hàng, muốn học bằng lái thuyền") == "1.003135")
