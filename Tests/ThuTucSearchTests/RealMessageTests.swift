@@ -209,6 +209,7 @@ struct RealMessageTests {
             // Registering for military service is in the catalogue; a deferral is not.
             ("con tôi đang học đại học có được hoãn đi bộ đội không", "Ban Chỉ huy quân sự cấp xã"),
             ("ông nội tôi là liệt sĩ, gia đình muốn hưởng chế độ thờ cúng liệt sĩ", "Bộ Nội vụ"),
+            ("mở hiệu thuốc tây cần chứng chỉ gì", "Bộ Y tế"),
         ]
         for (text, body) in cases {
             let answer = reply(text)
