@@ -102,6 +102,9 @@ struct UnderstandingTests {
         #expect(code("muốn xây nhà thì cần giấy phép gì") == "1.013225")
         // Sand and gravel are minerals: digging them needs a mining licence.
         #expect(["1.014257", "1.014236"].contains(code("người dân muốn xin cấp phép khai thác cát sỏi lòng sông cần làm gì")))
+        // Customs' priority regime is the recognition of a priority enterprise; people with merit keep theirs.
+        #expect(code("doanh nghiệp muốn được áp dụng chế độ ưu tiên hải quan cần điều kiện gì") == "1.007665")
+        #expect(code("chế độ ưu tiên cho người có công") != "1.007665")
         // A boat's licence is a certificate of competence, not a driving licence.
         #expect(code("làm bằng lái ca nô ở đâu") == "1.003135")
         #expect(code("nhà có thuyền chở hàng, muốn học bằng lái thuyền") == "1.003135")
