@@ -105,6 +105,8 @@ struct UnderstandingTests {
         // Customs' priority regime is the recognition of a priority enterprise; people with merit keep theirs.
         #expect(code("doanh nghiệp muốn được áp dụng chế độ ưu tiên hải quan cần điều kiện gì") == "1.007665")
         #expect(code("chế độ ưu tiên cho người có công") != "1.007665")
+        // A lost seal is registered again, not a certificate reissued.
+        #expect(["2.001410", "1.003173"].contains(code("hội của chúng tôi bị mất con dấu, giờ muốn khắc lại con dấu thì đăng ký ở đâu")))
         // A boat's licence is a certificate of competence, not a driving licence.
         #expect(code("làm bằng lái ca nô ở đâu") == "1.003135")
         #expect(code("nhà có thuyền chở hàng, muốn học bằng lái thuyền") == "1.003135")
