@@ -210,6 +210,8 @@ struct RealMessageTests {
             ("con tôi đang học đại học có được hoãn đi bộ đội không", "Ban Chỉ huy quân sự cấp xã"),
             ("ông nội tôi là liệt sĩ, gia đình muốn hưởng chế độ thờ cúng liệt sĩ", "Bộ Nội vụ"),
             ("mở hiệu thuốc tây cần chứng chỉ gì", "Bộ Y tế"),
+            // Drawing the benefit oneself is not authorising someone to draw it.
+            ("thủ tục nhận trợ cấp thất nghiệp", "Bộ Nội vụ"),
         ]
         for (text, body) in cases {
             let answer = reply(text)

@@ -107,6 +107,11 @@ struct UnderstandingTests {
         #expect(code("chế độ ưu tiên cho người có công") != "1.007665")
         // A lost seal is registered again, not a certificate reissued.
         #expect(["2.001410", "1.003173"].contains(code("hội của chúng tôi bị mất con dấu, giờ muốn khắc lại con dấu thì đăng ký ở đâu")))
+        // Everyday names of environmental, road-works, fire-safety and foreigners' stay procedures.
+        #expect(code("công ty tôi muốn xin cấp giấy phép xả khí thải thì làm ở đâu") == "1.010727")
+        #expect(code("xin phép đào đường để lắp ống nước") == "1.013061")
+        #expect(code("cấp giấy chứng nhận thẩm duyệt phòng cháy cho nhà xưởng") == "3.000489")
+        #expect(["1.000253", "1.001437"].contains(code("đăng ký cư trú cho người nước ngoài ở khách sạn")))
         // A boat's licence is a certificate of competence, not a driving licence.
         #expect(code("làm bằng lái ca nô ở đâu") == "1.003135")
         #expect(code("nhà có thuyền chở hàng, muốn học bằng lái thuyền") == "1.003135")
