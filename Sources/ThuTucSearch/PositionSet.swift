@@ -3,7 +3,7 @@
 /// its pool for every holder of a common word, and the phrase sets whether
 /// a word starts a phrase for every word of a message; a bit test costs
 /// less than hashing.
-struct PositionSet {
+struct PositionSet: Sendable {
     private var words: [UInt64]
 
     /// An empty set for positions below `count`.

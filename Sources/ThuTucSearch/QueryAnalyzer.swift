@@ -157,7 +157,8 @@ struct QueryAnalyzer: Sendable {
         let held = heldRanges.map { range in
             AnalyzedQuery.HeldPaper(text: words[range].map(\.token.text).joined(separator: " "), words: Array(matches[range]))
         }
-        let outside = findOutside(words, matches: matches, sentences: sentences, held: index.lexicon.asksAction(concepts) ? [] : heldRanges)
+        let asksAction = index.lexicon.asksAction(concepts)
+        let outside = findOutside(words, matches: matches, sentences: sentences, held: asksAction ? [] : heldRanges)
         let phraseWords = words.filter { !$0.isDropped }.map(\.match)
         let parts = joinedParts(words, matches: matches, sentences: sentences)
         dropStopwords(&words, matches: matches)
