@@ -44,9 +44,9 @@ struct PhraseSet<Payload: Sendable>: Sendable {
 
     /// The longest entry that matches `query` starting at `start`, among those `accept` allows.
     func longestMatch(in query: [MatchToken], at start: Int, where accept: (Payload) -> Bool = { _ in true }) -> Entry? {
-        guard start < query.count, query[start].folded >= 0, starts.contains(Int(query[start].folded)),
-            let candidates = byFirstWord[query[start].folded]
-        else { return nil }
+        guard start < query.count, starts.contains(Int(query[start].folded)), let candidates = byFirstWord[query[start].folded] else {
+            return nil
+        }
         for index in candidates {
             let entry = entries[index]
             guard accept(entry.payload) else { continue }

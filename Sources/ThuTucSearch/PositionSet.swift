@@ -17,11 +17,11 @@ struct PositionSet: Sendable {
         for position in positions { insert(position) }
     }
 
-    /// Whether `position` is in; a position beyond those the set was made
-    /// for, or grew to, is not.
+    /// Whether `position` is in; a negative position, or one beyond those
+    /// the set was made for or grew to, is not.
     func contains(_ position: Int) -> Bool {
         let word = position >> 6
-        return word < words.count && words[word] & (1 << UInt64(position & 63)) != 0
+        return position >= 0 && word < words.count && words[word] & (1 << UInt64(position & 63)) != 0
     }
 
     /// Adds `position`, growing the set when it lies beyond its size.

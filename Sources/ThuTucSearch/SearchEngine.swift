@@ -117,10 +117,10 @@ public final class SearchEngine: Sendable {
                 : (rarestWord(of: terms).map { index.postings[$0] } ?? []).withUnsafeBufferPointer {
                     topPositions(scores, count: parameters.candidatePool, seeds: $0)
                 }
-            addAnchors(of: terms, scores: scores, to: &pool)
+            var inPool = PositionSet(pool, count: index.procedures.count)
+            addAnchors(of: terms, scores: scores, to: &pool, inPool: &inPool)
             let pairs = index.pairs.shares(queryTerms, k1: parameters.k1)
             // The procedures the question's word pairs point to most are scored too.
-            let inPool = PositionSet(pool, count: index.procedures.count)
             pool += strongest(parameters.anchorPool, of: pairs.holders.lazy.map(Int.init), excluding: inPool) { pairs.shares[$0] }
             return score(
                 pool, terms: terms, sequence: sequence, ages: ages, concepts: concepts, held: held, phrases: phrases, pairs: pairs.shares,
@@ -132,14 +132,16 @@ public final class SearchEngine: Sendable {
     /// Adds to `pool` the best-scoring holders of the question's rarest
     /// words: a long question's common words ("bị mất", "thực hiện") can
     /// fill the BM25 pool with procedures that lack the one word that names
-    /// the topic ("con dấu").
-    private func addAnchors(of terms: [AnalyzedQuery.Term], scores: UnsafeBufferPointer<Float>, to pool: inout [Int]) {
+    /// the topic ("con dấu"). `inPool` holds the pool's positions, and
+    /// takes those added.
+    private func addAnchors(
+        of terms: [AnalyzedQuery.Term], scores: UnsafeBufferPointer<Float>, to pool: inout [Int], inPool: inout PositionSet
+    ) {
         var anchors: [Int] = []
         for term in terms where term.isKnown && term.weight > 0 && !anchors.contains(Int(term.match.folded)) {
             anchors.append(Int(term.match.folded))
         }
         anchors.sort { index.documentFrequency[$0] < index.documentFrequency[$1] }
-        var inPool = PositionSet(pool, count: index.procedures.count)
         for anchor in anchors.prefix(parameters.anchorWords) {
             let best = strongest(parameters.anchorPool, of: index.postings[anchor].lazy.map { Int($0.document) }, excluding: inPool) {
                 scores[$0]
